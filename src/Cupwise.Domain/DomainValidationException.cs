@@ -1,0 +1,65 @@
+namespace Cupwise.Domain;
+
+/// <summary>
+/// A value or a state change that the domain refuses. <see cref="Field"/> names the input
+/// (in the API's camelCase spelling where the caller can map it) and the message says what is allowed.
+/// </summary>
+public sealed class DomainValidationException(string field, string message) : Exception(message)
+{
+    public string Field { get; } = field;
+}
+
+/// <summary>A state change that the record's current state does not allow (for example editing a completed session).</summary>
+public sealed class DomainStateException(string message) : Exception(message);
+
+internal static class Guard
+{
+    public static double Finite(string field, double value)
+    {
+        if (!double.IsFinite(value))
+        {
+            throw new DomainValidationException(field, "must be a finite number.");
+        }
+        return value;
+    }
+
+    public static double InRange(string field, double value, double min, double max, string unit)
+    {
+        Finite(field, value);
+        if (value < min || value > max)
+        {
+            throw new DomainValidationException(field, $"must be between {Format(min)} and {Format(max)} {unit}; got {Format(value)}.");
+        }
+        return value;
+    }
+
+    public static string Required(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            throw new DomainValidationException(field, "is required.");
+        }
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            throw new DomainValidationException(field, $"must be at most {maxLength} characters; got {trimmed.Length}.");
+        }
+        return trimmed;
+    }
+
+    public static string? Optional(string field, string? value, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        var trimmed = value.Trim();
+        if (trimmed.Length > maxLength)
+        {
+            throw new DomainValidationException(field, $"must be at most {maxLength} characters; got {trimmed.Length}.");
+        }
+        return trimmed;
+    }
+
+    public static string Format(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,79 @@
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Quantities;
+
+namespace Cupwise.Domain.Sessions;
+
+/// <summary>
+/// The suction setting of one cup: the method, with the pump's stroke count or the electric device's set pressure.
+/// </summary>
+public sealed record SuctionSetting
+{
+    public const int MaximumPumpStrokes = 30;
+
+    private SuctionSetting(SuctionMethodKind method, int? pumpStrokes, GaugePressure? setPressure)
+    {
+        Method = method;
+        PumpStrokes = pumpStrokes;
+        SetPressure = setPressure;
+    }
+
+    public SuctionMethodKind Method { get; }
+
+    /// <summary>Strokes of the hand pump, 1–30; only for <see cref="SuctionMethodKind.Pump"/>.</summary>
+    public int? PumpStrokes { get; }
+
+    /// <summary>The device's set pressure; only for <see cref="SuctionMethodKind.Electric"/>.</summary>
+    public GaugePressure? SetPressure { get; }
+
+    public static SuctionSetting Create(SuctionMethodKind method, int? pumpStrokes, GaugePressure? setPressure)
+    {
+        if (method == SuctionMethodKind.Pump)
+        {
+            if (pumpStrokes is null or < 1 or > MaximumPumpStrokes)
+            {
+                throw new DomainValidationException("pumpStrokes", $"is required for a pump cup: a whole number of strokes from 1 to {MaximumPumpStrokes}.");
+            }
+        }
+        else if (pumpStrokes is not null)
+        {
+            throw new DomainValidationException("pumpStrokes", "is only for the pump method.");
+        }
+        if (method == SuctionMethodKind.Electric)
+        {
+            if (setPressure is null || setPressure.Value.Kilopascals == 0)
+            {
+                throw new DomainValidationException("setPressureMmHg", "is required for an electric cup: a pressure below ambient, such as -225.");
+            }
+        }
+        else if (setPressure is not null)
+        {
+            throw new DomainValidationException("setPressureMmHg", "is only for the electric method.");
+        }
+        return new SuctionSetting(method, pumpStrokes, setPressure);
+    }
+}
+
+/// <summary>A cup as planned: what goes where, how, and for how long.</summary>
+public sealed record CupPlan(
+    Cup Cup,
+    BodySite Site,
+    BodySide Side,
+    MapPoint? Position,
+    Technique Technique,
+    SuctionSetting Suction,
+    TimeSpan? PlannedDuration,
+    GaugePressure? Pressure,
+    PressureSource? PressureSource,
+    string? Notes)
+{
+    /// <summary>The longest retention Cupwise will record; blister risk starts beyond about 20 min (SCIENCE.md §3).</summary>
+    public static readonly TimeSpan MaximumDuration = TimeSpan.FromMinutes(60);
+
+    /// <summary>Stationary cups stay about 10 minutes (SCIENCE.md §3); wet cups at most 5 after the incisions.</summary>
+    public static TimeSpan? DefaultDuration(Technique technique) => technique switch
+    {
+        Technique.Stationary or Technique.NeedleCup => TimeSpan.FromMinutes(10),
+        Technique.Wet => TimeSpan.FromMinutes(5),
+        _ => null,
+    };
+}

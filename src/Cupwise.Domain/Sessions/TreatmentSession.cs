@@ -1,0 +1,284 @@
+using Cupwise.Domain.Quantities;
+
+namespace Cupwise.Domain.Sessions;
+
+/// <summary>Another treatment given in the same visit: acupuncture points, massage, a facial product…</summary>
+public sealed class AdjunctTreatment
+{
+    public AdjunctKind Kind { get; set; }
+
+    /// <summary>What was done, such as the points needled ("GB21, SI14") or the product applied.</summary>
+    public string Detail { get; set; } = string.Empty;
+}
+
+/// <summary>One changed field in an amendment.</summary>
+public sealed record FieldChange(string Field, string? From, string? To);
+
+/// <summary>What an amendment of a completed session changes; null leaves a part as it is.</summary>
+public sealed record SessionAmendmentChanges(
+    string? Notes,
+    IReadOnlyList<AdjunctTreatment>? Adjuncts,
+    IReadOnlyList<CupAmendment> Cups);
+
+public enum AmendmentKind
+{
+    Amendment,
+    EnteredInError,
+}
+
+/// <summary>Who changed a completed record, when, why, and what changed.</summary>
+public sealed class SessionAmendment
+{
+    private SessionAmendment()
+    {
+        AmendedBy = Reason = string.Empty;
+        Changes = [];
+    }
+
+    internal SessionAmendment(Guid sessionId, AmendmentKind kind, DateTimeOffset at, string by, string reason, List<FieldChange> changes)
+    {
+        Id = Guid.NewGuid();
+        SessionId = sessionId;
+        Kind = kind;
+        AmendedAt = at;
+        AmendedBy = by;
+        Reason = reason;
+        Changes = changes;
+    }
+
+    public Guid Id { get; private set; }
+    public Guid SessionId { get; private set; }
+    public AmendmentKind Kind { get; private set; }
+    public DateTimeOffset AmendedAt { get; private set; }
+
+    /// <summary>Who amended: a practitioner id until accounts exist.</summary>
+    public string AmendedBy { get; private set; }
+    public string Reason { get; private set; }
+    public List<FieldChange> Changes { get; private set; }
+}
+
+/// <summary>
+/// A cupping session: the aggregate of its cup applications. It changes only through methods that check
+/// its state; a completed session is amended (who, when, why), never overwritten, and "entered in error"
+/// replaces delete.
+/// </summary>
+public sealed class TreatmentSession
+{
+    private readonly List<CupApplication> _cups = [];
+    private readonly List<SessionAmendment> _amendments = [];
+
+    private TreatmentSession()
+    {
+        Adjuncts = [];
+    }
+
+    public Guid Id { get; private set; }
+    public Guid PracticeId { get; private set; }
+    public Guid ClientId { get; private set; }
+    public Guid PractitionerId { get; private set; }
+    public SessionStatus Status { get; private set; }
+    public DateTimeOffset CreatedAt { get; private set; }
+    public DateTimeOffset? StartedAt { get; private set; }
+    public DateTimeOffset? EndedAt { get; private set; }
+    public string? Notes { get; private set; }
+    public List<AdjunctTreatment> Adjuncts { get; private set; }
+    public IReadOnlyList<CupApplication> Cups => _cups;
+    public IReadOnlyList<SessionAmendment> Amendments => _amendments;
+
+    /// <summary>Starts at 1 and rises by one with every change; callers send it back to detect concurrent edits.</summary>
+    public int Version { get; private set; }
+
+    public static TreatmentSession Create(Guid id, Guid practiceId, Guid clientId, Guid practitionerId,
+        string? notes, IEnumerable<AdjunctTreatment> adjuncts, TimeProvider clock)
+    {
+        var session = new TreatmentSession
+        {
+            Id = id,
+            PracticeId = practiceId,
+            ClientId = clientId,
+            PractitionerId = practitionerId,
+            Status = SessionStatus.Draft,
+            CreatedAt = clock.GetUtcNow(),
+            Notes = Guard.Optional("notes", notes, 8000),
+            Adjuncts = CheckAdjuncts(adjuncts),
+            Version = 1,
+        };
+        return session;
+    }
+
+    /// <summary>Adds a planned cup; only while the session is open.</summary>
+    public CupApplication AddCup(CupPlan plan)
+    {
+        EnsureOpen("add a cup");
+        var cup = CupApplication.Plan(Id, _cups.Count + 1, plan);
+        _cups.Add(cup);
+        Version++;
+        return cup;
+    }
+
+    /// <summary>Takes a cup off the plan before it has been applied.</summary>
+    public void RemovePlannedCup(Guid cupApplicationId)
+    {
+        EnsureOpen("remove a planned cup");
+        var cup = Find(cupApplicationId);
+        if (cup.AppliedAt is not null)
+        {
+            throw new DomainStateException($"Cup {cup.Number} is already on the skin; record its removal instead.");
+        }
+        _cups.Remove(cup);
+        Version++;
+    }
+
+    public void Start(DateTimeOffset at)
+    {
+        if (Status != SessionStatus.Draft)
+        {
+            throw new DomainStateException($"Only a draft session can be started; this one is {Status}.");
+        }
+        Status = SessionStatus.InProgress;
+        StartedAt = at;
+        Version++;
+    }
+
+    /// <summary>Records that a cup went on the skin; starts the session if it is still a draft.</summary>
+    public void ApplyCup(Guid cupApplicationId, DateTimeOffset at)
+    {
+        EnsureOpen("apply a cup");
+        if (Status == SessionStatus.Draft)
+        {
+            Start(at);
+        }
+        if (StartedAt is { } started && at < started)
+        {
+            throw new DomainValidationException("appliedAt", $"must not be before the session started ({started:u}).");
+        }
+        Find(cupApplicationId).Apply(at);
+        Version++;
+    }
+
+    /// <summary>Records that a cup came off, with the mark it left and what the client felt.</summary>
+    public void RemoveCup(Guid cupApplicationId, DateTimeOffset at, MarkGrade? grade, Sensation? sensation)
+    {
+        EnsureOpen("remove a cup");
+        Find(cupApplicationId).TakeOff(at, grade, sensation);
+        Version++;
+    }
+
+    public void Complete(DateTimeOffset at)
+    {
+        if (Status != SessionStatus.InProgress)
+        {
+            throw new DomainStateException($"Only a session in progress can be completed; this one is {Status}.");
+        }
+        if (StartedAt is { } started && at < started)
+        {
+            throw new DomainValidationException("endedAt", $"must not be before the session started ({started:u}).");
+        }
+        foreach (var cup in _cups)
+        {
+            if (cup.AppliedAt is null)
+            {
+                throw new DomainValidationException($"cups[{cup.Number - 1}].appliedAt", $"cup {cup.Number} was planned but never applied: apply it or take it off the plan before completing.");
+            }
+            if (cup.RemovedAt is not { } removed)
+            {
+                throw new DomainValidationException($"cups[{cup.Number - 1}].removedAt", $"cup {cup.Number} is still on the skin: record its removal before completing.");
+            }
+            if (removed > at)
+            {
+                throw new DomainValidationException("endedAt", $"must not be before cup {cup.Number} was removed ({removed:u}).");
+            }
+        }
+        Status = SessionStatus.Completed;
+        EndedAt = at;
+        Version++;
+    }
+
+    /// <summary>Amends a completed session, keeping who, when, why and what changed.</summary>
+    public SessionAmendment Amend(string by, string reason, SessionAmendmentChanges changes, TimeProvider clock)
+    {
+        if (Status != SessionStatus.Completed)
+        {
+            throw new DomainStateException(Status == SessionStatus.EnteredInError
+                ? "A session entered in error cannot be amended."
+                : $"Only a completed session is amended; a {Status} session is still edited directly.");
+        }
+        by = Guard.Required("amendedBy", by, 200);
+        reason = Guard.Required("reason", reason, 2000);
+        var notes = changes.Notes is null ? Notes : Guard.Optional("notes", changes.Notes, 8000);
+        var adjuncts = changes.Adjuncts is null ? null : CheckAdjuncts(changes.Adjuncts);
+        var targets = changes.Cups.Select((c, i) => (Change: c, Cup: _cups.FirstOrDefault(x => x.Id == c.CupApplicationId)
+            ?? throw new DomainValidationException($"cups[{i}].cupApplicationId", $"'{c.CupApplicationId}' is not a cup of this session."))).ToList();
+
+        var changed = new List<FieldChange>();
+        if (notes != Notes)
+        {
+            changed.Add(new FieldChange("notes", Notes, notes));
+            Notes = notes;
+        }
+        if (adjuncts is not null)
+        {
+            var before = Describe(Adjuncts);
+            var after = Describe(adjuncts);
+            if (before != after)
+            {
+                changed.Add(new FieldChange("adjuncts", before, after));
+                Adjuncts = adjuncts;
+            }
+        }
+        foreach (var (change, cup) in targets)
+        {
+            changed.AddRange(cup.Amend(change));
+        }
+        if (changed.Count == 0)
+        {
+            throw new DomainValidationException("changes", "the amendment changes nothing; send at least one new value.");
+        }
+        var amendment = new SessionAmendment(Id, AmendmentKind.Amendment, clock.GetUtcNow(), by, reason, changed);
+        _amendments.Add(amendment);
+        Version++;
+        return amendment;
+    }
+
+    /// <summary>Marks the whole record as entered in error: it stays, flagged, instead of being deleted.</summary>
+    public SessionAmendment MarkEnteredInError(string by, string reason, TimeProvider clock)
+    {
+        if (Status == SessionStatus.EnteredInError)
+        {
+            throw new DomainStateException("The session is already marked as entered in error.");
+        }
+        by = Guard.Required("amendedBy", by, 200);
+        reason = Guard.Required("reason", reason, 2000);
+        var amendment = new SessionAmendment(Id, AmendmentKind.EnteredInError, clock.GetUtcNow(), by, reason,
+            [new FieldChange("status", Status.ToString(), SessionStatus.EnteredInError.ToString())]);
+        Status = SessionStatus.EnteredInError;
+        _amendments.Add(amendment);
+        Version++;
+        return amendment;
+    }
+
+    private CupApplication Find(Guid cupApplicationId) =>
+        _cups.FirstOrDefault(c => c.Id == cupApplicationId)
+        ?? throw new DomainValidationException("cupApplicationId", $"'{cupApplicationId}' is not a cup of this session.");
+
+    private void EnsureOpen(string what)
+    {
+        if (Status is not (SessionStatus.Draft or SessionStatus.InProgress))
+        {
+            throw new DomainStateException($"Cannot {what}: the session is {Status}; completed sessions are amended.");
+        }
+    }
+
+    private static List<AdjunctTreatment> CheckAdjuncts(IEnumerable<AdjunctTreatment> adjuncts)
+    {
+        var list = adjuncts.ToList();
+        for (var i = 0; i < list.Count; i++)
+        {
+            list[i] = new AdjunctTreatment { Kind = list[i].Kind, Detail = Guard.Required($"adjuncts[{i}].detail", list[i].Detail, 1000) };
+        }
+        return list;
+    }
+
+    private static string Describe(IEnumerable<AdjunctTreatment> adjuncts) =>
+        string.Join("; ", adjuncts.Select(a => $"{a.Kind}: {a.Detail}"));
+}
