@@ -1,0 +1,31 @@
+using Cupwise.Domain.Practices;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Cupwise.Data.Configurations;
+
+internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
+{
+    public void Configure(EntityTypeBuilder<Practice> builder)
+    {
+        builder.ToTable("practices");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Name).HasMaxLength(200);
+        builder.HasIndex(p => p.Name).IsUnique();
+    }
+}
+
+internal sealed class PractitionerConfiguration(CupwiseDbContext context) : IEntityTypeConfiguration<Practitioner>
+{
+    public void Configure(EntityTypeBuilder<Practitioner> builder)
+    {
+        builder.ToTable("practitioners");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.DisplayName).HasMaxLength(200);
+        builder.Property(p => p.Profession).HasMaxLength(200);
+        builder.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasQueryFilter(p => p.PracticeId == context.CurrentPracticeId);
+    }
+}

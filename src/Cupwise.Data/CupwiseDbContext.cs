@@ -1,0 +1,78 @@
+using Cupwise.Data.Configurations;
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Clients;
+using Cupwise.Domain.Outcomes;
+using Cupwise.Domain.Practices;
+using Cupwise.Domain.Quantities;
+using Cupwise.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Data;
+
+/// <summary>
+/// Cupwise's database. The provider-specific subclasses exist only so that each provider keeps its own
+/// migrations (SQLite and PostgreSQL differ in types); the model is defined once, here.
+/// </summary>
+public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope scope) : DbContext(options)
+{
+    /// <summary>Read by the global query filters; EF Core evaluates it per query.</summary>
+    public Guid CurrentPracticeId => scope.PracticeId;
+
+    public DbSet<Practice> Practices => Set<Practice>();
+    public DbSet<Practitioner> Practitioners => Set<Practitioner>();
+    public DbSet<Client> Clients => Set<Client>();
+    public DbSet<ClientRevision> ClientRevisions => Set<ClientRevision>();
+    public DbSet<Cup> Cups => Set<Cup>();
+    public DbSet<BodySite> BodySites => Set<BodySite>();
+    public DbSet<TreatmentSession> Sessions => Set<TreatmentSession>();
+    public DbSet<CupApplication> CupApplications => Set<CupApplication>();
+    public DbSet<SessionAmendment> SessionAmendments => Set<SessionAmendment>();
+    public DbSet<OutcomeMeasurement> Outcomes => Set<OutcomeMeasurement>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums are stored by name so that the database reads the same as the API and survives reordering.
+        configurationBuilder.Properties<Enum>().HaveConversion<string>().HaveMaxLength(64);
+        configurationBuilder.Properties<PainScore>().HaveConversion<ValueConverters.PainScoreConverter>();
+        configurationBuilder.Properties<MarkGrade>().HaveConversion<ValueConverters.MarkGradeConverter>();
+        configurationBuilder.Properties<RimDiameter>().HaveConversion<ValueConverters.RimDiameterConverter>();
+        configurationBuilder.Properties<CupVolume>().HaveConversion<ValueConverters.CupVolumeConverter>();
+        configurationBuilder.Properties<GaugePressure>().HaveConversion<ValueConverters.GaugePressureConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.ApplyConfiguration(new PracticeConfiguration());
+        modelBuilder.ApplyConfiguration(new PractitionerConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ClientConfiguration(this));
+        modelBuilder.ApplyConfiguration(new ClientRevisionConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CupConfiguration());
+        modelBuilder.ApplyConfiguration(new BodySiteConfiguration());
+        modelBuilder.ApplyConfiguration(new TreatmentSessionConfiguration(this));
+        modelBuilder.ApplyConfiguration(new CupApplicationConfiguration());
+        modelBuilder.ApplyConfiguration(new SessionAmendmentConfiguration());
+        modelBuilder.ApplyConfiguration(new OutcomeMeasurementConfiguration(this));
+    }
+}
+
+public sealed class SqliteCupwiseDbContext(DbContextOptions<SqliteCupwiseDbContext> options, PracticeScope scope)
+    : CupwiseDbContext(options, scope)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // SQLite has no date-time type: store UTC ticks so that times sort and compare in SQL.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ValueConverters.UtcTicksConverter>();
+    }
+}
+
+public sealed class PostgresCupwiseDbContext(DbContextOptions<PostgresCupwiseDbContext> options, PracticeScope scope)
+    : CupwiseDbContext(options, scope)
+{
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        base.ConfigureConventions(configurationBuilder);
+        // timestamptz accepts only UTC offsets from Npgsql.
+        configurationBuilder.Properties<DateTimeOffset>().HaveConversion<ValueConverters.ToUtcConverter>();
+    }
+}
