@@ -43,15 +43,25 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.ApplyConfiguration(new PracticeConfiguration());
-        modelBuilder.ApplyConfiguration(new PractitionerConfiguration(this));
-        modelBuilder.ApplyConfiguration(new ClientConfiguration(this));
-        modelBuilder.ApplyConfiguration(new ClientRevisionConfiguration(this));
+        modelBuilder.ApplyConfiguration(new PractitionerConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientConfiguration());
+        modelBuilder.ApplyConfiguration(new ClientRevisionConfiguration());
         modelBuilder.ApplyConfiguration(new CupConfiguration());
         modelBuilder.ApplyConfiguration(new BodySiteConfiguration());
-        modelBuilder.ApplyConfiguration(new TreatmentSessionConfiguration(this));
+        modelBuilder.ApplyConfiguration(new TreatmentSessionConfiguration());
         modelBuilder.ApplyConfiguration(new CupApplicationConfiguration());
         modelBuilder.ApplyConfiguration(new SessionAmendmentConfiguration());
-        modelBuilder.ApplyConfiguration(new OutcomeMeasurementConfiguration(this));
+        modelBuilder.ApplyConfiguration(new OutcomeMeasurementConfiguration());
+
+        // Tenancy: every row of client data belongs to a practice, and a context sees only its own.
+        // The filters must refer to this context (not a captured one) so EF Core reads the scope per query.
+        modelBuilder.Entity<Practitioner>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Client>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<ClientRevision>().HasQueryFilter(r => r.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<TreatmentSession>().HasQueryFilter(s => s.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<CupApplication>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<SessionAmendment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
     }
 }
 

@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using System.Data.Common;
 
 namespace Cupwise.Data;
@@ -67,7 +68,7 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     /// <summary>Registers <see cref="CupwiseDbContext"/> for this provider, with a <see cref="PracticeScope"/> per scope.</summary>
     public void Register(IServiceCollection services)
     {
-        services.AddScoped<PracticeScope>();
+        services.TryAddScoped<PracticeScope>();
         if (Provider == DatabaseProvider.Sqlite)
         {
             services.AddDbContext<CupwiseDbContext, SqliteCupwiseDbContext>(Configure);

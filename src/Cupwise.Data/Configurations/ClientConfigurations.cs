@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cupwise.Data.Configurations;
 
-internal sealed class ClientConfiguration(CupwiseDbContext context) : IEntityTypeConfiguration<Client>
+internal sealed class ClientConfiguration : IEntityTypeConfiguration<Client>
 {
     public void Configure(EntityTypeBuilder<Client> builder)
     {
@@ -30,11 +30,10 @@ internal sealed class ClientConfiguration(CupwiseDbContext context) : IEntityTyp
             h.OwnsMany(x => x.SkinFindings);
             h.OwnsMany(x => x.Allergies);
         });
-        builder.HasQueryFilter(c => c.PracticeId == context.CurrentPracticeId);
     }
 }
 
-internal sealed class ClientRevisionConfiguration(CupwiseDbContext context) : IEntityTypeConfiguration<ClientRevision>
+internal sealed class ClientRevisionConfiguration : IEntityTypeConfiguration<ClientRevision>
 {
     public void Configure(EntityTypeBuilder<ClientRevision> builder)
     {
@@ -44,6 +43,5 @@ internal sealed class ClientRevisionConfiguration(CupwiseDbContext context) : IE
         builder.Property(r => r.ReplacedBy).HasMaxLength(200);
         builder.HasOne<Client>().WithMany().HasForeignKey(r => r.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(r => new { r.ClientId, r.Version }).IsUnique();
-        builder.HasQueryFilter(r => r.PracticeId == context.CurrentPracticeId);
     }
 }

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cupwise.Data.Configurations;
 
-internal sealed class OutcomeMeasurementConfiguration(CupwiseDbContext context) : IEntityTypeConfiguration<OutcomeMeasurement>
+internal sealed class OutcomeMeasurementConfiguration : IEntityTypeConfiguration<OutcomeMeasurement>
 {
     public void Configure(EntityTypeBuilder<OutcomeMeasurement> builder)
     {
@@ -20,6 +20,5 @@ internal sealed class OutcomeMeasurementConfiguration(CupwiseDbContext context) 
         builder.HasOne<Client>().WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TreatmentSession>().WithMany().HasForeignKey(o => o.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.PracticeId, o.ClientId, o.TakenAt });
-        builder.HasQueryFilter(o => o.PracticeId == context.CurrentPracticeId);
     }
 }

@@ -16,7 +16,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
     }
 }
 
-internal sealed class PractitionerConfiguration(CupwiseDbContext context) : IEntityTypeConfiguration<Practitioner>
+internal sealed class PractitionerConfiguration : IEntityTypeConfiguration<Practitioner>
 {
     public void Configure(EntityTypeBuilder<Practitioner> builder)
     {
@@ -26,6 +26,5 @@ internal sealed class PractitionerConfiguration(CupwiseDbContext context) : IEnt
         builder.Property(p => p.DisplayName).HasMaxLength(200);
         builder.Property(p => p.Profession).HasMaxLength(200);
         builder.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Restrict);
-        builder.HasQueryFilter(p => p.PracticeId == context.CurrentPracticeId);
     }
 }

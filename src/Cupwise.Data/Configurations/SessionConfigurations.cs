@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cupwise.Data.Configurations;
 
-internal sealed class TreatmentSessionConfiguration(CupwiseDbContext context) : IEntityTypeConfiguration<TreatmentSession>
+internal sealed class TreatmentSessionConfiguration : IEntityTypeConfiguration<TreatmentSession>
 {
     public void Configure(EntityTypeBuilder<TreatmentSession> builder)
     {
@@ -27,7 +27,6 @@ internal sealed class TreatmentSessionConfiguration(CupwiseDbContext context) : 
         builder.Navigation(s => s.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(s => s.Adjuncts, a => a.ToJson("Adjuncts"));
         builder.HasIndex(s => new { s.PracticeId, s.ClientId, s.StartedAt });
-        builder.HasQueryFilter(s => s.PracticeId == context.CurrentPracticeId);
     }
 }
 

@@ -14,6 +14,9 @@ public sealed class CupApplication
     public Guid Id { get; private set; }
     public Guid SessionId { get; private set; }
 
+    /// <summary>The practice of the session: every row of client data carries its tenant.</summary>
+    public Guid PracticeId { get; private set; }
+
     /// <summary>Order of placement, from 1.</summary>
     public int Number { get; private set; }
     public string CupId { get; private set; }
@@ -42,7 +45,7 @@ public sealed class CupApplication
 
     public TimeSpan? ActualDuration => AppliedAt is { } on && RemovedAt is { } off ? off - on : null;
 
-    internal static CupApplication Plan(Guid sessionId, int number, CupPlan plan)
+    internal static CupApplication Plan(Guid sessionId, Guid practiceId, int number, CupPlan plan)
     {
         if (!plan.Cup.Supports(plan.Suction.Method))
         {
@@ -64,6 +67,7 @@ public sealed class CupApplication
         {
             Id = Guid.NewGuid(),
             SessionId = sessionId,
+            PracticeId = practiceId,
             Number = number,
             CupId = plan.Cup.Id,
             SiteId = plan.Site.Id,

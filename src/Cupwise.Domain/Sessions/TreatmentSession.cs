@@ -35,10 +35,11 @@ public sealed class SessionAmendment
         Changes = [];
     }
 
-    internal SessionAmendment(Guid sessionId, AmendmentKind kind, DateTimeOffset at, string by, string reason, List<FieldChange> changes)
+    internal SessionAmendment(Guid sessionId, Guid practiceId, AmendmentKind kind, DateTimeOffset at, string by, string reason, List<FieldChange> changes)
     {
         Id = Guid.NewGuid();
         SessionId = sessionId;
+        PracticeId = practiceId;
         Kind = kind;
         AmendedAt = at;
         AmendedBy = by;
@@ -48,6 +49,7 @@ public sealed class SessionAmendment
 
     public Guid Id { get; private set; }
     public Guid SessionId { get; private set; }
+    public Guid PracticeId { get; private set; }
     public AmendmentKind Kind { get; private set; }
     public DateTimeOffset AmendedAt { get; private set; }
 
@@ -110,7 +112,7 @@ public sealed class TreatmentSession
     public CupApplication AddCup(CupPlan plan)
     {
         EnsureOpen("add a cup");
-        var cup = CupApplication.Plan(Id, _cups.Count + 1, plan);
+        var cup = CupApplication.Plan(Id, PracticeId, _cups.Count + 1, plan);
         _cups.Add(cup);
         Version++;
         return cup;
@@ -234,7 +236,7 @@ public sealed class TreatmentSession
         {
             throw new DomainValidationException("changes", "the amendment changes nothing; send at least one new value.");
         }
-        var amendment = new SessionAmendment(Id, AmendmentKind.Amendment, clock.GetUtcNow(), by, reason, changed);
+        var amendment = new SessionAmendment(Id, PracticeId, AmendmentKind.Amendment, clock.GetUtcNow(), by, reason, changed);
         _amendments.Add(amendment);
         Version++;
         return amendment;
@@ -249,7 +251,7 @@ public sealed class TreatmentSession
         }
         by = Guard.Required("amendedBy", by, 200);
         reason = Guard.Required("reason", reason, 2000);
-        var amendment = new SessionAmendment(Id, AmendmentKind.EnteredInError, clock.GetUtcNow(), by, reason,
+        var amendment = new SessionAmendment(Id, PracticeId, AmendmentKind.EnteredInError, clock.GetUtcNow(), by, reason,
             [new FieldChange("status", Status.ToString(), SessionStatus.EnteredInError.ToString())]);
         Status = SessionStatus.EnteredInError;
         _amendments.Add(amendment);

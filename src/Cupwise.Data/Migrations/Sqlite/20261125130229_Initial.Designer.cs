@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cupwise.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCupwiseDbContext))]
-    [Migration("20261125125549_Initial")]
+    [Migration("20261125130229_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -344,6 +344,9 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.Property<TimeSpan?>("PlannedDuration")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<double?>("Pressure")
                         .HasColumnType("REAL")
                         .HasColumnName("PressureKpa");
@@ -427,6 +430,9 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
 
                     b.Property<string>("Reason")

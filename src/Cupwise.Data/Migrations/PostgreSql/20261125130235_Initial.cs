@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 #nullable disable
 
-namespace Cupwise.Data.Migrations.Sqlite
+namespace Cupwise.Data.Migrations.PostgreSql
 {
     /// <inheritdoc />
     public partial class Initial : Migration
@@ -15,13 +15,13 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "cups",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Label = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Material = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    RimDiameterMm = table.Column<double>(type: "REAL", nullable: false),
-                    VolumeMl = table.Column<double>(type: "REAL", nullable: false),
-                    SupportedMethods = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Source = table.Column<string>(type: "TEXT", maxLength: 500, nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Label = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Material = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    RimDiameterMm = table.Column<double>(type: "double precision", nullable: false),
+                    VolumeMl = table.Column<double>(type: "double precision", nullable: false),
+                    SupportedMethods = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Source = table.Column<string>(type: "character varying(500)", maxLength: 500, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -32,9 +32,9 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "practices",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -45,16 +45,16 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "body_sites",
                 columns: table => new
                 {
-                    Id = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    View = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Sides = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SnomedCode = table.Column<string>(type: "TEXT", maxLength: 20, nullable: true),
-                    SnomedDisplay = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Flags = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    ClientRightX = table.Column<double>(type: "REAL", nullable: false),
-                    CentreY = table.Column<double>(type: "REAL", nullable: false),
-                    DefaultCupId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false)
+                    Id = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    View = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Sides = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SnomedCode = table.Column<string>(type: "character varying(20)", maxLength: 20, nullable: true),
+                    SnomedDisplay = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Flags = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    ClientRightX = table.Column<double>(type: "double precision", nullable: false),
+                    CentreY = table.Column<double>(type: "double precision", nullable: false),
+                    DefaultCupId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false)
                 },
                 constraints: table =>
                 {
@@ -71,18 +71,18 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "clients",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    FamilyName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    GivenName = table.Column<string>(type: "TEXT", maxLength: 100, nullable: false),
-                    DateOfBirth = table.Column<DateOnly>(type: "TEXT", nullable: false),
-                    Sex = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Email = table.Column<string>(type: "TEXT", maxLength: 254, nullable: true),
-                    Phone = table.Column<string>(type: "TEXT", maxLength: 40, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    UpdatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    HealthHistory = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    FamilyName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    GivenName = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: false),
+                    DateOfBirth = table.Column<DateOnly>(type: "date", nullable: false),
+                    Sex = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Email = table.Column<string>(type: "character varying(254)", maxLength: 254, nullable: true),
+                    Phone = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    UpdatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    HealthHistory = table.Column<string>(type: "jsonb", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -99,11 +99,11 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "practitioners",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    DisplayName = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Profession = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    DisplayName = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Profession = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -120,13 +120,13 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "client_revisions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    ReplacedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    ReplacedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
-                    Snapshot = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    ReplacedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    ReplacedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
+                    Snapshot = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -143,17 +143,17 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "sessions",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PractitionerId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Status = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    CreatedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    StartedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    EndedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 8000, nullable: true),
-                    Version = table.Column<int>(type: "INTEGER", nullable: false),
-                    Adjuncts = table.Column<string>(type: "TEXT", nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PractitionerId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Status = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    CreatedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    StartedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    EndedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    Notes = table.Column<string>(type: "character varying(8000)", maxLength: 8000, nullable: true),
+                    Version = table.Column<int>(type: "integer", nullable: false),
+                    Adjuncts = table.Column<string>(type: "jsonb", nullable: true)
                 },
                 constraints: table =>
                 {
@@ -182,27 +182,28 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "cup_applications",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Number = table.Column<int>(type: "INTEGER", nullable: false),
-                    CupId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    SiteId = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Side = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    View = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    X = table.Column<double>(type: "REAL", nullable: false),
-                    Y = table.Column<double>(type: "REAL", nullable: false),
-                    Technique = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Method = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    PumpStrokes = table.Column<int>(type: "INTEGER", nullable: true),
-                    SetPressureKpa = table.Column<double>(type: "REAL", nullable: true),
-                    PressureKpa = table.Column<double>(type: "REAL", nullable: true),
-                    PressureSource = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    PlannedDuration = table.Column<TimeSpan>(type: "TEXT", nullable: true),
-                    AppliedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    RemovedAt = table.Column<long>(type: "INTEGER", nullable: true),
-                    MarkGrade = table.Column<int>(type: "INTEGER", nullable: true),
-                    Sensation = table.Column<string>(type: "TEXT", maxLength: 64, nullable: true),
-                    Notes = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: true)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Number = table.Column<int>(type: "integer", nullable: false),
+                    CupId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    SiteId = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Side = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    View = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    X = table.Column<double>(type: "double precision", nullable: false),
+                    Y = table.Column<double>(type: "double precision", nullable: false),
+                    Technique = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Method = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    PumpStrokes = table.Column<int>(type: "integer", nullable: true),
+                    SetPressureKpa = table.Column<double>(type: "double precision", nullable: true),
+                    PressureKpa = table.Column<double>(type: "double precision", nullable: true),
+                    PressureSource = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    PlannedDuration = table.Column<TimeSpan>(type: "interval", nullable: true),
+                    AppliedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    RemovedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: true),
+                    MarkGrade = table.Column<int>(type: "integer", nullable: true),
+                    Sensation = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: true),
+                    Notes = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: true)
                 },
                 constraints: table =>
                 {
@@ -231,22 +232,22 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "outcome_measurements",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    PracticeId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    ClientId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: true),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    Joint = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Direction = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    Name = table.Column<string>(type: "TEXT", maxLength: 100, nullable: true),
-                    RangeMinimum = table.Column<double>(type: "REAL", nullable: false),
-                    RangeMaximum = table.Column<double>(type: "REAL", nullable: false),
-                    Unit = table.Column<string>(type: "TEXT", maxLength: 40, nullable: false),
-                    Value = table.Column<double>(type: "REAL", nullable: false),
-                    Timing = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    EnteredInError = table.Column<bool>(type: "INTEGER", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    ClientId = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: true),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    Joint = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Direction = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    Name = table.Column<string>(type: "character varying(100)", maxLength: 100, nullable: true),
+                    RangeMinimum = table.Column<double>(type: "double precision", nullable: false),
+                    RangeMaximum = table.Column<double>(type: "double precision", nullable: false),
+                    Unit = table.Column<string>(type: "character varying(40)", maxLength: 40, nullable: false),
+                    Value = table.Column<double>(type: "double precision", nullable: false),
+                    Timing = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    EnteredInError = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
                 {
@@ -269,13 +270,14 @@ namespace Cupwise.Data.Migrations.Sqlite
                 name: "session_amendments",
                 columns: table => new
                 {
-                    Id = table.Column<Guid>(type: "TEXT", nullable: false),
-                    SessionId = table.Column<Guid>(type: "TEXT", nullable: false),
-                    Kind = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
-                    AmendedAt = table.Column<long>(type: "INTEGER", nullable: false),
-                    AmendedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: false),
-                    Reason = table.Column<string>(type: "TEXT", maxLength: 2000, nullable: false),
-                    Changes = table.Column<string>(type: "TEXT", nullable: false)
+                    Id = table.Column<Guid>(type: "uuid", nullable: false),
+                    SessionId = table.Column<Guid>(type: "uuid", nullable: false),
+                    PracticeId = table.Column<Guid>(type: "uuid", nullable: false),
+                    Kind = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
+                    AmendedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    AmendedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
+                    Reason = table.Column<string>(type: "character varying(2000)", maxLength: 2000, nullable: false),
+                    Changes = table.Column<string>(type: "text", nullable: false)
                 },
                 constraints: table =>
                 {

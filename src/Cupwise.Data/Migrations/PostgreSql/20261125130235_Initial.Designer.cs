@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Cupwise.Data.Migrations.PostgreSql
 {
     [DbContext(typeof(PostgresCupwiseDbContext))]
-    [Migration("20261125125556_Initial")]
+    [Migration("20261125130235_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -349,6 +349,9 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.Property<TimeSpan?>("PlannedDuration")
                         .HasColumnType("interval");
 
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
                     b.Property<double?>("Pressure")
                         .HasColumnType("double precision")
                         .HasColumnName("PressureKpa");
@@ -433,6 +436,9 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
 
                     b.Property<string>("Reason")
                         .IsRequired()

@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using Cupwise.Domain.Clients;
+
+namespace Cupwise.Clients;
+
+/// <summary>A client's identity, contact and health history, as sent to create or replace a client.</summary>
+public sealed record ClientRequest(
+    [property: Description("Family name; required, at most 100 characters.")] string? FamilyName,
+    [property: Description("Given name; required, at most 100 characters.")] string? GivenName,
+    [property: Description("Date of birth, ISO 8601 (1990-04-02); not in the future.")] DateOnly? DateOfBirth,
+    [property: Description("female, male, other or unknown.")] string? Sex,
+    string? Email,
+    string? Phone,
+    HealthHistoryDto? HealthHistory,
+    [property: Description("On PUT: the version you read (GET returns it). A stale version gives 409.")] int? Version = null);
+
+public sealed record HealthHistoryDto(
+    IReadOnlyList<ConditionDto>? Conditions,
+    IReadOnlyList<MedicationDto>? Medications,
+    [property: Description("Present only when pregnant.")] PregnancyDto? Pregnancy,
+    IReadOnlyList<SkinFindingDto>? SkinFindings,
+    IReadOnlyList<AllergyDto>? Allergies,
+    string? Notes);
+
+public sealed record ConditionDto(string? Name, [property: Description("ICD-10 code where known, such as M54.2.")] string? Icd10, bool? Active, string? Notes);
+
+public sealed record MedicationDto(string? Name, string? Dose,
+    [property: Description("True for anticoagulant or antiplatelet medicines.")] bool? AnticoagulantOrAntiplatelet);
+
+public sealed record PregnancyDto([property: Description("Completed weeks, 0 to 45.")] int Weeks);
+
+public sealed record SkinFindingDto(
+    [property: Description("A body-site id from GET /api/v1/sites.")] string? SiteId,
+    [property: Description("none, left or right, as the site allows.")] string? Side,
+    [property: Description("broken-skin, ulcer, infection, allergic-rash, tumour, fresh-scar, scar, varicose-veins, lesion, skin-graft, lymphoedema, bruise or other.")] string? Kind,
+    string? Notes);
+
+public sealed record AllergyDto(string? Substance, string? Reaction);
+
+public sealed record ClientResponse(
+    string Id,
+    string FamilyName,
+    string GivenName,
+    DateOnly DateOfBirth,
+    Sex Sex,
+    string? Email,
+    string? Phone,
+    HealthHistoryDto HealthHistory,
+    int Version,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset UpdatedAt);
+
+public sealed record ClientSummary(string Id, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex);
+
+/// <summary>One page of a list, with the total number of matches.</summary>
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
+
+/// <summary>Query parameters of the client list.</summary>
+public sealed record ClientListQuery
+{
+    [Description("Matches given or family name, case-insensitively.")]
+    public string? Search { get; init; }
+
+    [Description("Page number, from 1.")]
+    public int? Page { get; init; }
+
+    [Description("Clients per page, 1 to 100; 25 if not given.")]
+    public int? PageSize { get; init; }
+}

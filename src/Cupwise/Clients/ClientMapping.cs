@@ -1,0 +1,67 @@
+using Cupwise.Api;
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Clients;
+
+namespace Cupwise.Clients;
+
+internal static class ClientMapping
+{
+    public static ClientResponse ToResponse(this Client c) => new(
+        c.Id.ToString(), c.FamilyName, c.GivenName, c.DateOfBirth, c.Sex, c.Email, c.Phone,
+        ToDto(c.HealthHistory), c.Version, c.CreatedAt, c.UpdatedAt);
+
+    public static HealthHistoryDto ToDto(HealthHistory h) => new(
+        [.. h.Conditions.Select(x => new ConditionDto(x.Name, x.Icd10, x.Active, x.Notes))],
+        [.. h.Medications.Select(x => new MedicationDto(x.Name, x.Dose, x.AnticoagulantOrAntiplatelet))],
+        h.Pregnancy is null ? null : new PregnancyDto(h.Pregnancy.Weeks),
+        [.. h.SkinFindings.Select(x => new SkinFindingDto(x.SiteId, ApiJson.Name(x.Side), ApiJson.Name(x.Kind), x.Notes))],
+        [.. h.Allergies.Select(x => new AllergyDto(x.Substance, x.Reaction))],
+        h.Notes);
+
+    /// <summary>Reads a request into domain details; every problem is recorded on <paramref name="v"/>.</summary>
+    public static ClientDetails? ToDetails(this ClientRequest r, RequestValidator v)
+    {
+        if (r.DateOfBirth is null)
+        {
+            v.Add("dateOfBirth", "is required, as an ISO 8601 date such as 1990-04-02.");
+        }
+        var sex = v.Parse<Sex>("sex", r.Sex);
+        var history = ToHistory(r.HealthHistory, v);
+        if (r.FamilyName is null)
+        {
+            v.Add("familyName", "is required.");
+        }
+        if (r.GivenName is null)
+        {
+            v.Add("givenName", "is required.");
+        }
+        if (r.DateOfBirth is not { } dob || sex is not { } s || r.FamilyName is null || r.GivenName is null)
+        {
+            return null;
+        }
+        return new ClientDetails(r.FamilyName, r.GivenName, dob, s, r.Email, r.Phone, history);
+    }
+
+    private static HealthHistory ToHistory(HealthHistoryDto? dto, RequestValidator v)
+    {
+        var h = new HealthHistory();
+        if (dto is null)
+        {
+            return h;
+        }
+        h.Conditions = [.. (dto.Conditions ?? []).Select(c => new Condition { Name = c.Name ?? string.Empty, Icd10 = c.Icd10, Active = c.Active ?? true, Notes = c.Notes })];
+        h.Medications = [.. (dto.Medications ?? []).Select(m => new Medication { Name = m.Name ?? string.Empty, Dose = m.Dose, AnticoagulantOrAntiplatelet = m.AnticoagulantOrAntiplatelet ?? false })];
+        h.Pregnancy = dto.Pregnancy is null ? null : new Pregnancy { Weeks = dto.Pregnancy.Weeks };
+        var findings = dto.SkinFindings ?? [];
+        for (var i = 0; i < findings.Count; i++)
+        {
+            var f = findings[i];
+            var side = v.Parse<BodySide>($"healthHistory.skinFindings[{i}].side", f.Side, required: false) ?? BodySide.None;
+            var kind = v.Parse<SkinFindingKind>($"healthHistory.skinFindings[{i}].kind", f.Kind) ?? SkinFindingKind.Other;
+            h.SkinFindings.Add(new SkinFinding { SiteId = f.SiteId ?? string.Empty, Side = side, Kind = kind, Notes = f.Notes });
+        }
+        h.Allergies = [.. (dto.Allergies ?? []).Select(a => new Allergy { Substance = a.Substance ?? string.Empty, Reaction = a.Reaction })];
+        h.Notes = dto.Notes;
+        return h;
+    }
+}

@@ -1,0 +1,140 @@
+using Cupwise.Api;
+using Cupwise.Data;
+using Cupwise.Domain.Clients;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Clients;
+
+public static class ClientsApi
+{
+    public const int DefaultPageSize = 25;
+    public const int MaximumPageSize = 100;
+
+    public static void MapClients(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/clients").WithTags("Clients");
+        group.MapGet("/", ListClients).WithName(nameof(ListClients)).WithSummary("Lists clients, paged, optionally filtered by name.");
+        group.MapPost("/", CreateClient).WithName(nameof(CreateClient)).WithSummary("Creates a client with a health history.");
+        group.MapGet("/{id}", GetClient).WithName(nameof(GetClient)).WithSummary("Gets one client with the health history and the version to send back on PUT.");
+        group.MapPut("/{id}", UpdateClient).WithName(nameof(UpdateClient)).WithSummary("Replaces a client's details; the previous version is kept as a revision. A stale version gives 409.");
+    }
+
+    public static async Task<Results<Ok<PageOf<ClientSummary>>, ValidationProblem>> ListClients(
+        [AsParameters] ClientListQuery query, CupwiseDbContext db, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        var page = query.Page ?? 1;
+        var size = query.PageSize ?? DefaultPageSize;
+        if (page < 1)
+        {
+            v.Add("page", $"must be 1 or more; got {page}.");
+        }
+        if (size is < 1 or > MaximumPageSize)
+        {
+            v.Add("pageSize", $"must be between 1 and {MaximumPageSize}; got {size}.");
+        }
+        if (query.Search is { Length: > 100 })
+        {
+            v.Add("search", "must be at most 100 characters.");
+        }
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+        var clients = db.Clients.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(query.Search))
+        {
+            var term = query.Search.Trim().ToLowerInvariant();
+            clients = clients.Where(c => c.FamilyName.ToLower().Contains(term) || c.GivenName.ToLower().Contains(term));
+        }
+        var total = await clients.CountAsync(cancellationToken);
+        var items = await clients
+            .OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ThenBy(c => c.Id)
+            .Skip((page - 1) * size).Take(size)
+            .Select(c => new { c.Id, c.FamilyName, c.GivenName, c.DateOfBirth, c.Sex })
+            .ToListAsync(cancellationToken);
+        return TypedResults.Ok(new PageOf<ClientSummary>(
+            [.. items.Select(c => new ClientSummary(c.Id.ToString(), c.FamilyName, c.GivenName, c.DateOfBirth, c.Sex))], page, size, total));
+    }
+
+    public static async Task<Results<Created<ClientResponse>, ValidationProblem>> CreateClient(
+        ClientRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        var details = request.ToDetails(v);
+        var client = details is null ? null : v.Try("", () => Client.Create(Guid.NewGuid(), scope.PracticeId, details, clock));
+        if (client is null || !v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+        db.Clients.Add(client);
+        await db.SaveChangesAsync(cancellationToken);
+        http.Response.Headers.ETag = ETag(client.Version);
+        return TypedResults.Created($"/api/v1/clients/{client.Id}", client.ToResponse());
+    }
+
+    public static async Task<Results<Ok<ClientResponse>, NotFound>> GetClient(string id, CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId))
+        {
+            return TypedResults.NotFound();
+        }
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null)
+        {
+            return TypedResults.NotFound();
+        }
+        http.Response.Headers.ETag = ETag(client.Version);
+        return TypedResults.Ok(client.ToResponse());
+    }
+
+    public static async Task<Results<Ok<ClientResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateClient(
+        string id, ClientRequest request, CupwiseDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId))
+        {
+            return TypedResults.NotFound();
+        }
+        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var v = new RequestValidator();
+        if (request.Version is null)
+        {
+            v.Add("version", "is required: send the version you read, so that a concurrent change is not lost.");
+        }
+        var details = request.ToDetails(v);
+        if (details is null || !v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+        if (request.Version != client.Version)
+        {
+            return ApiResults.Conflict(client.Version);
+        }
+        // Tell EF which version we read, so a change that lands between our read and our write is caught.
+        db.Entry(client).Property(c => c.Version).OriginalValue = request.Version.Value;
+        ClientRevision? revision = null;
+        if (!v.Run("", () => revision = client.Update(details, clock, changedBy: null)) || revision is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        db.ClientRevisions.Add(revision);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return ApiResults.Conflict();
+        }
+        http.Response.Headers.ETag = ETag(client.Version);
+        return TypedResults.Ok(client.ToResponse());
+    }
+
+    private static string ETag(int version) => $"\"{version}\"";
+}

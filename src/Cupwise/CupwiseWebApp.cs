@@ -1,0 +1,129 @@
+using Cupwise.Api;
+using Cupwise.Catalogue;
+using Cupwise.Clients;
+using Cupwise.Components;
+using Cupwise.Data;
+using Cupwise.Health;
+using Cupwise.Outcomes;
+using Cupwise.Practitioners;
+using Cupwise.Sessions;
+using Microsoft.AspNetCore.Http.Json;
+
+namespace Cupwise;
+
+/// <summary>What <c>cupwise serve</c> needs to build the web app.</summary>
+public sealed record ServeOptions(DatabaseSettings Database, string Urls, bool Demo)
+{
+    public const string DefaultUrls = "http://localhost:5080";
+}
+
+/// <summary>The practice this server acts for, chosen at start (accounts and several practices per server come later).</summary>
+public sealed record ServingPractice(Guid Id, string Name);
+
+/// <summary>Builds the web app: the REST API under /api/v1, the web pages, health and OpenAPI.</summary>
+public static class CupwiseWebApp
+{
+    /// <param name="configure">Lets tests swap the server (for example for a test server) before the app is built.</param>
+    public static async Task<WebApplication> BuildAsync(ServeOptions options, Action<WebApplicationBuilder>? configure = null, CancellationToken cancellationToken = default)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(CupwiseWebApp).Assembly.GetName().Name,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        builder.WebHost.UseUrls(options.Urls);
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
+
+        var startup = new StartupLog(builder.Environment);
+        var applied = await DatabaseMigrator.MigrateAsync(options.Database, cancellationToken);
+        startup.Migrated(options.Database, applied);
+        if (options.Demo)
+        {
+            var demo = await DemoPractice.LoadAsync(options.Database, TimeProvider.System, cancellationToken);
+            startup.Demo(demo);
+        }
+        var practice = await PracticeSelection.ChooseAsync(options.Database, options.Demo, TimeProvider.System, cancellationToken);
+
+        ConfigureServices(builder.Services, options.Database, practice);
+        configure?.Invoke(builder);
+
+        var app = builder.Build();
+        startup.Flush(app.Logger, practice);
+        ConfigurePipeline(app);
+        return app;
+    }
+
+    private static void ConfigureServices(IServiceCollection services, DatabaseSettings database, ServingPractice practice)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(database);
+        services.AddSingleton(practice);
+        services.AddScoped(_ =>
+        {
+            var scope = new PracticeScope();
+            scope.Set(practice.Id);
+            return scope;
+        });
+        database.Register(services);
+
+        services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        services.AddOpenApi("v1", o => o.AddDocumentTransformer((document, _, _) =>
+        {
+            document.Info.Title = "Cupwise API";
+            document.Info.Version = "v1";
+            document.Info.Description = "Cup-by-cup records of cupping therapy: clients, sessions, cup applications and outcomes.";
+            document.Servers?.Clear();
+            return Task.CompletedTask;
+        }));
+        services.AddRazorComponents();
+        services.AddAntiforgery();
+    }
+
+    private static void ConfigurePipeline(WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAntiforgery();
+
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapHealth();
+        var api = app.MapGroup("/api/v1");
+        api.MapClients();
+        api.MapCatalogue();
+        api.MapPractitioners();
+        api.MapSessions();
+        api.MapOutcomes();
+        app.MapRazorComponents<App>();
+    }
+
+    /// <summary>Start-up lines, written once the logger exists.</summary>
+    private sealed class StartupLog(IHostEnvironment environment)
+    {
+        private readonly List<string> _lines = [];
+
+        public void Migrated(DatabaseSettings database, IReadOnlyList<string> applied) =>
+            _lines.Add(applied.Count == 0
+                ? $"Database {database.Description} is up to date."
+                : $"Database {database.Description}: applied {applied.Count} migration(s): {string.Join(", ", applied)}.");
+
+        public void Demo(DemoLoadResult demo) =>
+            _lines.Add(demo.Created
+                ? $"Loaded the demo practice '{demo.PracticeName}': {demo.Clients} clients, {demo.Sessions} sessions, {demo.Outcomes} outcome measurements."
+                : $"The demo practice '{demo.PracticeName}' is already loaded; nothing added.");
+
+        public void Flush(ILogger logger, ServingPractice practice)
+        {
+            foreach (var line in _lines)
+            {
+                logger.LogInformation("{Line}", line);
+            }
+            logger.LogInformation("Serving practice '{Practice}' ({Environment}).", practice.Name, environment.EnvironmentName);
+        }
+    }
+}

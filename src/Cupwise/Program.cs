@@ -1,0 +1,3 @@
+using Cupwise.Cli;
+
+return await CupwiseCli.RunAsync(args);

@@ -1,0 +1,109 @@
+using System.ComponentModel;
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Quantities;
+using Cupwise.Domain.Sessions;
+
+namespace Cupwise.Sessions;
+
+/// <summary>A session to record: a plan (draft), one under way, or a completed visit charted afterwards.</summary>
+public sealed record SessionRequest(
+    string? ClientId,
+    string? PractitionerId,
+    [property: Description("draft (default), in-progress or completed.")] string? Status,
+    [property: Description("When the session started; required for in-progress and completed.")] DateTimeOffset? StartedAt,
+    [property: Description("When it ended; required for completed.")] DateTimeOffset? EndedAt,
+    string? Notes,
+    IReadOnlyList<AdjunctDto>? Adjuncts,
+    IReadOnlyList<CupRequest>? Cups);
+
+public sealed record AdjunctDto(
+    [property: Description("acupuncture, massage, facial-product, gua-sha, moxibustion, stretching or other.")] string? Kind,
+    [property: Description("What was done, such as the points needled or the product used.")] string? Detail);
+
+/// <summary>One cup placed on the skin.</summary>
+public sealed record CupRequest(
+    [property: Description("A cup id from GET /api/v1/cups.")] string? CupId,
+    [property: Description("A site id from GET /api/v1/sites.")] string? SiteId,
+    [property: Description("none, left or right, as the site allows.")] string? Side,
+    [property: Description("Position on the site's map view (body 0-100 x 0-200, face 0-100 x 0-120); the site's centre if not given.")] double? X,
+    double? Y,
+    [property: Description("stationary, moving, flash, wet or needle-cup.")] string? Technique,
+    [property: Description("fire-flash, fire-throw, fire-cotton-ball, alcohol-drop, pump, squeeze or electric; the cup must support it.")] string? Method,
+    [property: Description("Pump strokes, 1 to 30; only for pump.")] int? PumpStrokes,
+    [property: Description("Set pressure for electric cups, mmHg below ambient (negative).")] double? SetPressureMmHg,
+    [property: Description("Pressure inside the cup, mmHg below ambient (negative), with pressureSource.")] double? PressureMmHg,
+    [property: Description("estimated or measured.")] string? PressureSource,
+    [property: Description("Planned retention, 0 to 60 min; 10 min for stationary cups if not given.")] double? PlannedDurationMin,
+    DateTimeOffset? AppliedAt,
+    DateTimeOffset? RemovedAt,
+    [property: Description("Mark grade at removal, 0 (none) to 4 (deep purple).")] int? MarkGrade,
+    [property: Description("comfortable, pulling, strong, painful or faint.")] string? Sensation,
+    string? Notes);
+
+public sealed record SessionResponse(
+    string Id,
+    string ClientId,
+    string PractitionerId,
+    SessionStatus Status,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? EndedAt,
+    string? Notes,
+    IReadOnlyList<AdjunctResponse> Adjuncts,
+    IReadOnlyList<CupApplicationResponse> Cups,
+    IReadOnlyList<AmendmentResponse> Amendments,
+    int Version);
+
+public sealed record AdjunctResponse(AdjunctKind Kind, string Detail);
+
+public sealed record CupApplicationResponse(
+    string Id,
+    int Number,
+    string CupId,
+    string SiteId,
+    BodySide Side,
+    MapView View,
+    double X,
+    double Y,
+    Technique Technique,
+    SuctionMethodKind Method,
+    int? PumpStrokes,
+    double? SetPressureMmHg,
+    double? PressureMmHg,
+    PressureSource? PressureSource,
+    double? PlannedDurationMin,
+    DateTimeOffset? AppliedAt,
+    DateTimeOffset? RemovedAt,
+    double? ActualDurationMin,
+    int? MarkGrade,
+    Sensation? Sensation,
+    string? Notes);
+
+public sealed record AmendmentResponse(string Id, AmendmentKind Kind, DateTimeOffset AmendedAt, string AmendedBy, string Reason, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>An amendment of a completed session: who, why, and the new values (absent fields stay as they are).</summary>
+public sealed record AmendSessionRequest(
+    [property: Description("The version you read; a stale version gives 409.")] int? Version,
+    [property: Description("Who amends (a practitioner id or name).")] string? AmendedBy,
+    [property: Description("Why; required.")] string? Reason,
+    string? Notes,
+    IReadOnlyList<AdjunctDto>? Adjuncts,
+    IReadOnlyList<CupAmendmentRequest>? Cups);
+
+public sealed record CupAmendmentRequest(
+    string? CupApplicationId,
+    int? MarkGrade,
+    string? Sensation,
+    string? Notes,
+    DateTimeOffset? RemovedAt,
+    double? PressureMmHg,
+    string? PressureSource);
+
+public sealed record EnteredInErrorRequest(int? Version, string? AmendedBy, string? Reason);
+
+public sealed record CupEventRequest(
+    [property: Description("When it happened; now if not given.")] DateTimeOffset? At,
+    [property: Description("On removal: mark grade 0 to 4.")] int? MarkGrade = null,
+    [property: Description("On removal: comfortable, pulling, strong, painful or faint.")] string? Sensation = null);
+
+public sealed record CompleteSessionRequest(DateTimeOffset? At);
