@@ -4,9 +4,60 @@ namespace Cupwise.Domain;
 /// A value or a state change that the domain refuses. <see cref="Field"/> names the input
 /// (in the API's camelCase spelling where the caller can map it) and the message says what is allowed.
 /// </summary>
-public sealed class DomainValidationException(string field, string message) : Exception(message)
+public sealed class DomainValidationException : Exception
 {
-    public string Field { get; } = field;
+    public DomainValidationException(string field, string message) : base(message)
+    {
+        Field = field;
+        Errors = [new FieldError(field, message)];
+    }
+
+    private DomainValidationException(IReadOnlyList<FieldError> errors) : base(errors[0].Message)
+    {
+        Field = errors[0].Field;
+        Errors = errors;
+    }
+
+    /// <summary>The first field refused.</summary>
+    public string Field { get; }
+
+    /// <summary>Every field refused, when a whole record was checked at once.</summary>
+    public IReadOnlyList<FieldError> Errors { get; }
+
+    internal static DomainValidationException Many(IReadOnlyList<FieldError> errors) => new(errors);
+}
+
+public sealed record FieldError(string Field, string Message);
+
+/// <summary>Runs several checks and reports every refusal together.</summary>
+internal sealed class Checks
+{
+    private readonly List<FieldError> _errors = [];
+
+    public T Run<T>(Func<T> check, T fallback)
+    {
+        try
+        {
+            return check();
+        }
+        catch (DomainValidationException e)
+        {
+            _errors.AddRange(e.Errors);
+            return fallback;
+        }
+    }
+
+    public void Run(Action check) => Run(() => { check(); return true; }, false);
+
+    public void Fail(string field, string message) => _errors.Add(new FieldError(field, message));
+
+    public void ThrowIfAny()
+    {
+        if (_errors.Count > 0)
+        {
+            throw DomainValidationException.Many([.. _errors]);
+        }
+    }
 }
 
 /// <summary>A state change that the record's current state does not allow (for example editing a completed session).</summary>

@@ -80,26 +80,34 @@ public sealed class Client
 
     private void Apply(ClientDetails d, DateTimeOffset now)
     {
-        FamilyName = Guard.Required("familyName", d.FamilyName, 100);
-        GivenName = Guard.Required("givenName", d.GivenName, 100);
+        // Every field is checked before anything changes, and every refusal is reported at once.
+        var checks = new Checks();
+        var family = checks.Run(() => Guard.Required("familyName", d.FamilyName, 100), string.Empty);
+        var given = checks.Run(() => Guard.Required("givenName", d.GivenName, 100), string.Empty);
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         if (d.DateOfBirth > today)
         {
-            throw new DomainValidationException("dateOfBirth", $"must not be in the future (today is {today:yyyy-MM-dd}).");
+            checks.Fail("dateOfBirth", $"must not be in the future (today is {today:yyyy-MM-dd}).");
         }
-        if (d.DateOfBirth < today.AddYears(-130))
+        else if (d.DateOfBirth < today.AddYears(-130))
         {
-            throw new DomainValidationException("dateOfBirth", "must be within the last 130 years.");
+            checks.Fail("dateOfBirth", "must be within the last 130 years.");
         }
+        var email = checks.Run(() => Guard.Optional("email", d.Email, 254), null);
+        if (email is not null && (!email.Contains('@', StringComparison.Ordinal) || email.StartsWith('@') || email.EndsWith('@')))
+        {
+            checks.Fail("email", "must be an e-mail address such as name@example.org.");
+        }
+        var phone = checks.Run(() => Guard.Optional("phone", d.Phone, 40), null);
+        d.HealthHistory.Validate(d.Sex, checks);
+        checks.ThrowIfAny();
+
+        FamilyName = family;
+        GivenName = given;
         DateOfBirth = d.DateOfBirth;
         Sex = d.Sex;
-        Email = Guard.Optional("email", d.Email, 254);
-        if (Email is not null && (!Email.Contains('@', StringComparison.Ordinal) || Email.StartsWith('@') || Email.EndsWith('@')))
-        {
-            throw new DomainValidationException("email", "must be an e-mail address such as name@example.org.");
-        }
-        Phone = Guard.Optional("phone", d.Phone, 40);
-        d.HealthHistory.Validate(d.Sex);
+        Email = email;
+        Phone = phone;
         HealthHistory = d.HealthHistory;
         UpdatedAt = now;
         Version++;

@@ -15,42 +15,51 @@ public sealed class HealthHistory
     public List<Allergy> Allergies { get; set; } = [];
     public string? Notes { get; set; }
 
-    internal void Validate(Sex sex)
+    internal void Validate(Sex sex, Checks checks)
     {
         for (var i = 0; i < Conditions.Count; i++)
         {
-            Conditions[i].Name = Guard.Required($"healthHistory.conditions[{i}].name", Conditions[i].Name, 200);
-            Conditions[i].Notes = Guard.Optional($"healthHistory.conditions[{i}].notes", Conditions[i].Notes, 2000);
-            Conditions[i].Icd10 = Guard.Optional($"healthHistory.conditions[{i}].icd10", Conditions[i].Icd10, 10);
+            var c = Conditions[i];
+            c.Name = checks.Run(() => Guard.Required($"healthHistory.conditions[{i}].name", c.Name, 200), c.Name);
+            c.Notes = checks.Run(() => Guard.Optional($"healthHistory.conditions[{i}].notes", c.Notes, 2000), c.Notes);
+            c.Icd10 = checks.Run(() => Guard.Optional($"healthHistory.conditions[{i}].icd10", c.Icd10, 10), c.Icd10);
         }
         for (var i = 0; i < Medications.Count; i++)
         {
-            Medications[i].Name = Guard.Required($"healthHistory.medications[{i}].name", Medications[i].Name, 200);
-            Medications[i].Dose = Guard.Optional($"healthHistory.medications[{i}].dose", Medications[i].Dose, 200);
+            var m = Medications[i];
+            m.Name = checks.Run(() => Guard.Required($"healthHistory.medications[{i}].name", m.Name, 200), m.Name);
+            m.Dose = checks.Run(() => Guard.Optional($"healthHistory.medications[{i}].dose", m.Dose, 200), m.Dose);
         }
         if (Pregnancy is not null)
         {
             if (sex == Sex.Male)
             {
-                throw new DomainValidationException("healthHistory.pregnancy", "cannot be recorded for a client whose sex is male.");
+                checks.Fail("healthHistory.pregnancy", "cannot be recorded for a client whose sex is male.");
             }
-            PregnancyWeeks.FromWeeks(Pregnancy.Weeks, "healthHistory.pregnancy.weeks");
+            checks.Run(() => PregnancyWeeks.FromWeeks(Pregnancy.Weeks, "healthHistory.pregnancy.weeks"));
         }
         for (var i = 0; i < SkinFindings.Count; i++)
         {
             var field = $"healthHistory.skinFindings[{i}]";
             var finding = SkinFindings[i];
-            var site = StandardCatalogue.Sites.FirstOrDefault(s => s.Id == finding.SiteId)
-                ?? throw new DomainValidationException($"{field}.siteId", $"'{finding.SiteId}' is not a known body site; GET /api/v1/sites lists them.");
-            site.CheckSide(finding.Side, $"{field}.side");
-            finding.Notes = Guard.Optional($"{field}.notes", finding.Notes, 2000);
+            var site = StandardCatalogue.Sites.FirstOrDefault(s => s.Id == finding.SiteId);
+            if (site is null)
+            {
+                checks.Fail($"{field}.siteId", $"'{finding.SiteId}' is not a known body site; GET /api/v1/sites lists them.");
+            }
+            else
+            {
+                checks.Run(() => site.CheckSide(finding.Side, $"{field}.side"));
+            }
+            finding.Notes = checks.Run(() => Guard.Optional($"{field}.notes", finding.Notes, 2000), finding.Notes);
         }
         for (var i = 0; i < Allergies.Count; i++)
         {
-            Allergies[i].Substance = Guard.Required($"healthHistory.allergies[{i}].substance", Allergies[i].Substance, 200);
-            Allergies[i].Reaction = Guard.Optional($"healthHistory.allergies[{i}].reaction", Allergies[i].Reaction, 500);
+            var a = Allergies[i];
+            a.Substance = checks.Run(() => Guard.Required($"healthHistory.allergies[{i}].substance", a.Substance, 200), a.Substance);
+            a.Reaction = checks.Run(() => Guard.Optional($"healthHistory.allergies[{i}].reaction", a.Reaction, 500), a.Reaction);
         }
-        Notes = Guard.Optional("healthHistory.notes", Notes, 4000);
+        Notes = checks.Run(() => Guard.Optional("healthHistory.notes", Notes, 4000), Notes);
     }
 }
 

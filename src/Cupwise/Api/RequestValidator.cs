@@ -30,7 +30,7 @@ public sealed class RequestValidator
         }
         catch (DomainValidationException e)
         {
-            Add(Join(prefix, e.Field), e.Message);
+            AddAll(prefix, e);
             return default;
         }
     }
@@ -44,7 +44,7 @@ public sealed class RequestValidator
         }
         catch (DomainValidationException e)
         {
-            Add(Join(prefix, e.Field), e.Message);
+            AddAll(prefix, e);
             return null;
         }
     }
@@ -58,8 +58,16 @@ public sealed class RequestValidator
         }
         catch (DomainValidationException e)
         {
-            Add(Join(prefix, e.Field), e.Message);
+            AddAll(prefix, e);
             return false;
+        }
+    }
+
+    public void AddAll(string prefix, DomainValidationException e)
+    {
+        foreach (var error in e.Errors)
+        {
+            Add(Join(prefix, error.Field), error.Message);
         }
     }
 

@@ -19,7 +19,11 @@ internal static class ClientMapping
         h.Notes);
 
     /// <summary>Reads a request into domain details; every problem is recorded on <paramref name="v"/>.</summary>
-    public static ClientDetails? ToDetails(this ClientRequest r, RequestValidator v)
+    /// <summary>
+    /// Reads a request into domain details; every problem is recorded on <paramref name="v"/>. Missing or unreadable
+    /// parts are stood in for, so that the domain's own checks still run and one response lists every problem.
+    /// </summary>
+    public static ClientDetails ToDetails(this ClientRequest r, RequestValidator v)
     {
         if (r.DateOfBirth is null)
         {
@@ -27,19 +31,8 @@ internal static class ClientMapping
         }
         var sex = v.Parse<Sex>("sex", r.Sex);
         var history = ToHistory(r.HealthHistory, v);
-        if (r.FamilyName is null)
-        {
-            v.Add("familyName", "is required.");
-        }
-        if (r.GivenName is null)
-        {
-            v.Add("givenName", "is required.");
-        }
-        if (r.DateOfBirth is not { } dob || sex is not { } s || r.FamilyName is null || r.GivenName is null)
-        {
-            return null;
-        }
-        return new ClientDetails(r.FamilyName, r.GivenName, dob, s, r.Email, r.Phone, history);
+        return new ClientDetails(r.FamilyName ?? string.Empty, r.GivenName ?? string.Empty,
+            r.DateOfBirth ?? new DateOnly(2000, 1, 1), sex ?? Sex.Unknown, r.Email, r.Phone, history);
     }
 
     private static HealthHistory ToHistory(HealthHistoryDto? dto, RequestValidator v)

@@ -64,7 +64,7 @@ public static class ClientsApi
     {
         var v = new RequestValidator();
         var details = request.ToDetails(v);
-        var client = details is null ? null : v.Try("", () => Client.Create(Guid.NewGuid(), scope.PracticeId, details, clock));
+        var client = v.Try("", () => Client.Create(Guid.NewGuid(), scope.PracticeId, details, clock));
         if (client is null || !v.IsValid)
         {
             return ApiResults.Invalid(v);
@@ -108,7 +108,9 @@ public static class ClientsApi
             v.Add("version", "is required: send the version you read, so that a concurrent change is not lost.");
         }
         var details = request.ToDetails(v);
-        if (details is null || !v.IsValid)
+        // Check the whole record on a throwaway client first, so that every problem is listed together.
+        v.Try("", () => Client.Create(client.Id, client.PracticeId, details, clock));
+        if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
         }
