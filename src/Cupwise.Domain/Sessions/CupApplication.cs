@@ -47,22 +47,9 @@ public sealed class CupApplication
 
     internal static CupApplication Plan(Guid sessionId, Guid practiceId, int number, CupPlan plan)
     {
-        if (!plan.Cup.Supports(plan.Suction.Method))
-        {
-            var allowed = string.Join(", ", plan.Cup.SupportedMethods.Select(m => m.ToString()));
-            throw new DomainValidationException("method", $"cup '{plan.Cup.Id}' does not support {plan.Suction.Method}; it supports {allowed}.");
-        }
-        plan.Site.CheckSide(plan.Side, "side");
+        plan.Check();
         var position = plan.Position ?? plan.Site.CentreFor(plan.Side);
         var duration = plan.PlannedDuration ?? CupPlan.DefaultDuration(plan.Technique);
-        if (duration is { } d && (d < TimeSpan.Zero || d > CupPlan.MaximumDuration))
-        {
-            throw new DomainValidationException("plannedDurationMin", $"must be between 0 and {CupPlan.MaximumDuration.TotalMinutes} min; got {d.TotalMinutes:0.##} min.");
-        }
-        if ((plan.Pressure is null) != (plan.PressureSource is null))
-        {
-            throw new DomainValidationException("pressureSource", "must be given together with pressureMmHg: \"estimated\" or \"measured\".");
-        }
         return new CupApplication
         {
             Id = Guid.NewGuid(),

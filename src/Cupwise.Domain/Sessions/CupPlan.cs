@@ -69,6 +69,29 @@ public sealed record CupPlan(
     /// <summary>The longest retention Cupwise will record; blister risk starts beyond about 20 min (SCIENCE.md §3).</summary>
     public static readonly TimeSpan MaximumDuration = TimeSpan.FromMinutes(60);
 
+    /// <summary>Checks that the parts of the plan fit together; throws naming the field that does not.</summary>
+    public void Check()
+    {
+        if (!Cup.Supports(Suction.Method))
+        {
+            var allowed = string.Join(", ", Cup.SupportedMethods.Select(m => m.ToString()));
+            throw new DomainValidationException("method", $"cup '{Cup.Id}' does not support {Suction.Method}; it supports {allowed}.");
+        }
+        Site.CheckSide(Side, "side");
+        if (Position is { } p)
+        {
+            MapPoint.Create(Site.View, p.X, p.Y, "position");
+        }
+        if ((PlannedDuration ?? DefaultDuration(Technique)) is { } d && (d < TimeSpan.Zero || d > MaximumDuration))
+        {
+            throw new DomainValidationException("plannedDurationMin", $"must be between 0 and {MaximumDuration.TotalMinutes} min; got {d.TotalMinutes:0.##} min.");
+        }
+        if ((Pressure is null) != (PressureSource is null))
+        {
+            throw new DomainValidationException("pressureSource", "must be given together with pressureMmHg: \"estimated\" or \"measured\".");
+        }
+    }
+
     /// <summary>Stationary cups stay about 10 minutes (SCIENCE.md §3); wet cups at most 5 after the incisions.</summary>
     public static TimeSpan? DefaultDuration(Technique technique) => technique switch
     {

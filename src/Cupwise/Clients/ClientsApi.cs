@@ -130,8 +130,10 @@ public static class ClientsApi
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateConcurrencyException)
+        catch (DbUpdateException)
         {
+            // Either the version check failed, or a concurrent writer already stored the revision of the
+            // version we read (client_revisions is unique per client and version): both mean someone else won.
             return ApiResults.Conflict();
         }
         http.Response.Headers.ETag = ETag(client.Version);

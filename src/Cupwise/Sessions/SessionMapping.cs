@@ -93,7 +93,7 @@ internal static class SessionMapping
             return null;
         }
         var plan = new CupPlan(cup, site, side, position, technique.Value, suction, duration, pressure, pressureSource, r.Notes);
-        return plan;
+        return v.Run(prefix, plan.Check) ? plan : null;
     }
 
     public static DateTimeOffset? Utc(DateTimeOffset? value) => value?.ToUniversalTime();
