@@ -55,6 +55,8 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
 
         // Tenancy: every row of client data belongs to a practice, and a context sees only its own.
         // The filters must refer to this context (not a captured one) so EF Core reads the scope per query.
+        // The standard catalogue is shared; a practice's own cups are its own.
+        modelBuilder.Entity<Cup>().HasQueryFilter(c => c.PracticeId == null || c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Practitioner>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Client>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<ClientRevision>().HasQueryFilter(r => r.PracticeId == CurrentPracticeId);

@@ -28,7 +28,7 @@ public static class DatabaseMigrator
     /// <summary>Inserts cups and sites that are missing and updates the ones the shipped files changed.</summary>
     private static async Task SyncCatalogueAsync(CupwiseDbContext db, CancellationToken cancellationToken)
     {
-        var cups = await db.Cups.ToDictionaryAsync(c => c.Id, cancellationToken);
+        var cups = await db.Cups.IgnoreQueryFilters().Where(c => c.PracticeId == null).ToDictionaryAsync(c => c.Id, cancellationToken);
         foreach (var cup in StandardCatalogue.Cups)
         {
             if (cups.TryGetValue(cup.Id, out var stored))

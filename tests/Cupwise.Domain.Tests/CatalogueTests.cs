@@ -80,4 +80,18 @@ public sealed class CatalogueTests
         Assert.Throws<DomainValidationException>(() => sites["sacrum"].CheckSide(BodySide.Right, "side"));
         Assert.Throws<DomainValidationException>(() => sites["chest-apex"].CheckSide(BodySide.Right, "side"));
     }
+
+    [Theory]
+    [InlineData(CupMaterial.Silicone, SuctionMethodKind.FireFlash, false)]
+    [InlineData(CupMaterial.PlasticValve, SuctionMethodKind.FireCottonBall, false)]
+    [InlineData(CupMaterial.Bamboo, SuctionMethodKind.FireCottonBall, true)]
+    [InlineData(CupMaterial.PlasticValve, SuctionMethodKind.Pump, true)]
+    [InlineData(CupMaterial.Glass, SuctionMethodKind.Squeeze, false)]
+    [InlineData(CupMaterial.Electric, SuctionMethodKind.Electric, true)]
+    public void FireGoesOnlyInHeatProofCups(CupMaterial material, SuctionMethodKind method, bool fits) =>
+        Assert.Equal(fits, Cup.Fits(material, method));
+
+    [Fact]
+    public void EveryStandardCupFitsItsMethods() =>
+        Assert.All(StandardCatalogue.Cups, c => Assert.All(c.SupportedMethods, m => Assert.True(Cup.Fits(c.Material, m), $"{c.Id} {m}")));
 }

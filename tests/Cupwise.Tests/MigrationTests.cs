@@ -41,6 +41,7 @@ public sealed class MigrationTests
         Assert.Empty(await DatabaseMigrator.MigrateAsync(database));
         await using var db = database.CreateContext(new PracticeScope());
         Assert.Equal(StandardCatalogue.Cups.Count, await db.Cups.CountAsync());
+        Assert.Equal(TestDatabase.IsPostgres ? DatabaseProvider.PostgreSql : DatabaseProvider.Sqlite, database.Provider);
         Assert.Equal(StandardCatalogue.Sites.Count, await db.BodySites.CountAsync());
     }
 

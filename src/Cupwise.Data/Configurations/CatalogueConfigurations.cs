@@ -26,6 +26,7 @@ internal sealed class CupConfiguration : IEntityTypeConfiguration<Cup>
                     v => v.Aggregate(0, (h, m) => HashCode.Combine(h, m)),
                     v => v.ToList()))
             .HasMaxLength(200);
+        builder.HasOne<Cupwise.Domain.Practices.Practice>().WithMany().HasForeignKey(c => c.PracticeId).OnDelete(DeleteBehavior.Restrict);
     }
 }
 

@@ -47,7 +47,7 @@ public sealed class Cup
     }
 
     public Cup(string id, string label, CupMaterial material, RimDiameter rimDiameter, CupVolume volume,
-        IReadOnlyList<SuctionMethodKind> supportedMethods, string source)
+        IReadOnlyList<SuctionMethodKind> supportedMethods, string source, Guid? practiceId = null)
     {
         Id = Guard.Required("id", id, 64);
         Label = Guard.Required("label", label, 200);
@@ -58,9 +58,33 @@ public sealed class Cup
         {
             throw new DomainValidationException("supportedMethods", "must name at least one suction method.");
         }
+        foreach (var method in supportedMethods)
+        {
+            if (!Fits(material, method))
+            {
+                var allowed = string.Join(", ", Enum.GetValues<SuctionMethodKind>().Where(m => Fits(material, m)));
+                throw new DomainValidationException("supportedMethods", $"a {material} cup cannot use {method}; it can use {allowed}.");
+            }
+        }
         SupportedMethods = [.. supportedMethods.Distinct()];
         Source = Guard.Required("source", source, 500);
+        PracticeId = practiceId;
     }
+
+    /// <summary>
+    /// Which methods a material can take: fire only in heat-proof cups (glass, bamboo, ceramic — never
+    /// plastic or silicone), a pump through a valve, a squeeze in silicone, a device in an electric cup.
+    /// </summary>
+    public static bool Fits(CupMaterial material, SuctionMethodKind method) => method switch
+    {
+        _ when method.IsFire() => material is CupMaterial.Glass or CupMaterial.Bamboo or CupMaterial.Ceramic,
+        SuctionMethodKind.Pump => material is CupMaterial.PlasticValve or CupMaterial.Glass,
+        SuctionMethodKind.Squeeze => material is CupMaterial.Silicone,
+        _ => material is CupMaterial.Electric,
+    };
+
+    /// <summary>The practice that added this cup; null for Cupwise's standard catalogue.</summary>
+    public Guid? PracticeId { get; private set; }
 
     public string Id { get; private set; }
     public string Label { get; private set; }

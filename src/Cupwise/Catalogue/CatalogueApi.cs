@@ -13,12 +13,23 @@ public sealed record CupResponse(string Id, string Label, CupMaterial Material, 
 public sealed record SiteResponse(string Id, string Name, MapView View, SideHandling Sides, string? SnomedCode, string? SnomedDisplay,
     IReadOnlyList<string> Flags, double CentreX, double CentreY, string DefaultCupId);
 
+/// <summary>A cup the practice owns that the standard catalogue lacks.</summary>
+public sealed record NewCupRequest(
+    [property: System.ComponentModel.Description("What practitioners call it, such as \"Glass cup no. 5\".")] string? Label,
+    [property: System.ComponentModel.Description("glass, bamboo, ceramic, plastic-valve, silicone or electric.")] string? Material,
+    [property: System.ComponentModel.Description("Inner rim diameter, 10 to 150 mm.")] double? RimDiameterMm,
+    [property: System.ComponentModel.Description("Internal volume, 1 to 1000 mL.")] double? VolumeMl,
+    [property: System.ComponentModel.Description("Methods it takes: fire-flash, fire-throw, fire-cotton-ball, alcohol-drop, pump, squeeze, electric.")] IReadOnlyList<string>? SupportedMethods,
+    [property: System.ComponentModel.Description("Where the dimensions come from (measured, vendor…).")] string? Source);
+
 public static class CatalogueApi
 {
     public static void MapCatalogue(this IEndpointRouteBuilder api)
     {
         api.MapGet("/cups", ListCups).WithName(nameof(ListCups)).WithTags("Catalogue")
             .WithSummary("The cup catalogue: material, inner rim diameter (mm), volume (mL), suction methods, source of the dimensions.");
+        api.MapPost("/cups", AddPracticeCup).WithName(nameof(AddPracticeCup)).WithTags("Catalogue")
+            .WithSummary("Adds a cup of the practice's own to the catalogue.");
         api.MapGet("/sites", ListSites).WithName(nameof(ListSites)).WithTags("Catalogue")
             .WithSummary("The body and face map regions, with view, side handling, SNOMED CT code and safety flags.");
     }
@@ -27,6 +38,45 @@ public static class CatalogueApi
     {
         var cups = await db.Cups.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
         return TypedResults.Ok(cups.Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Created<CupResponse>, ValidationProblem>> AddPracticeCup(
+        NewCupRequest request, CupwiseDbContext db, PracticeScope scope, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        var material = v.Parse<CupMaterial>("material", request.Material);
+        var rim = request.RimDiameterMm is { } mm ? v.TryValue("", () => RimDiameter.FromMillimetres(mm)) : null;
+        var volume = request.VolumeMl is { } ml ? v.TryValue("", () => CupVolume.FromMillilitres(ml)) : null;
+        if (request.RimDiameterMm is null)
+        {
+            v.Add("rimDiameterMm", $"is required: the inner rim diameter, {RimDiameter.MinimumMillimetres} to {RimDiameter.MaximumMillimetres} mm.");
+        }
+        if (request.VolumeMl is null)
+        {
+            v.Add("volumeMl", $"is required: the internal volume, {CupVolume.MinimumMillilitres} to {CupVolume.MaximumMillilitres} mL.");
+        }
+        var methods = new List<SuctionMethodKind>();
+        var requested = request.SupportedMethods ?? [];
+        for (var i = 0; i < requested.Count; i++)
+        {
+            if (v.Parse<SuctionMethodKind>($"supportedMethods[{i}]", requested[i]) is { } method)
+            {
+                methods.Add(method);
+            }
+        }
+        if (!v.IsValid || material is null || rim is null || volume is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        var cup = v.Try("", () => new Cup($"cup-{Guid.NewGuid():N}", request.Label ?? string.Empty, material.Value, rim.Value, volume.Value,
+            methods, string.IsNullOrWhiteSpace(request.Source) ? "Added by the practice" : request.Source, scope.PracticeId));
+        if (cup is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        db.Cups.Add(cup);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/cups/{cup.Id}", ToResponse(cup));
     }
 
     public static async Task<Ok<List<SiteResponse>>> ListSites(CupwiseDbContext db, CancellationToken cancellationToken)

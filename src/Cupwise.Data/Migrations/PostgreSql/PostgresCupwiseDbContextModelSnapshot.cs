@@ -90,6 +90,9 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)");
 
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uuid");
+
                     b.Property<double>("RimDiameter")
                         .HasColumnType("double precision")
                         .HasColumnName("RimDiameterMm");
@@ -109,6 +112,8 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasColumnName("VolumeMl");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
 
                     b.ToTable("cups", (string)null);
                 });
@@ -506,6 +511,14 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasForeignKey("DefaultCupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cupwise.Domain.Catalogue.Cup", b =>
+                {
+                    b.HasOne("Cupwise.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cupwise.Domain.Clients.Client", b =>

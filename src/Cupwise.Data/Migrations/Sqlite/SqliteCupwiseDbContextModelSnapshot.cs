@@ -85,6 +85,9 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("TEXT");
+
                     b.Property<double>("RimDiameter")
                         .HasColumnType("REAL")
                         .HasColumnName("RimDiameterMm");
@@ -104,6 +107,8 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasColumnName("VolumeMl");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("PracticeId");
 
                     b.ToTable("cups", (string)null);
                 });
@@ -501,6 +506,14 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasForeignKey("DefaultCupId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+                });
+
+            modelBuilder.Entity("Cupwise.Domain.Catalogue.Cup", b =>
+                {
+                    b.HasOne("Cupwise.Domain.Practices.Practice", null)
+                        .WithMany()
+                        .HasForeignKey("PracticeId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cupwise.Domain.Clients.Client", b =>
