@@ -21,10 +21,7 @@ internal sealed class CupConfiguration : IEntityTypeConfiguration<Cup>
             .HasConversion(
                 v => string.Join(',', v),
                 v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Enum.Parse<SuctionMethodKind>).ToList(),
-                new ValueComparer<List<SuctionMethodKind>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    v => v.Aggregate(0, (h, m) => HashCode.Combine(h, m)),
-                    v => v.ToList()))
+                ListComparer.Of<SuctionMethodKind>())
             .HasMaxLength(200);
         builder.HasOne<Cupwise.Domain.Practices.Practice>().WithMany().HasForeignKey(c => c.PracticeId).OnDelete(DeleteBehavior.Restrict);
     }
@@ -44,4 +41,13 @@ internal sealed class BodySiteConfiguration : IEntityTypeConfiguration<BodySite>
         builder.Property(s => s.Flags).HasMaxLength(200);
         builder.HasOne<Cup>().WithMany().HasForeignKey(s => s.DefaultCupId).OnDelete(DeleteBehavior.Restrict);
     }
+}
+
+/// <summary>Lets EF Core see changes inside list-valued columns (stored as text) by comparing their items.</summary>
+internal static class ListComparer
+{
+    public static ValueComparer<List<T>> Of<T>() => new(
+        (a, b) => a!.SequenceEqual(b!),
+        v => v.Aggregate(0, (h, item) => HashCode.Combine(h, item)),
+        v => v.ToList());
 }

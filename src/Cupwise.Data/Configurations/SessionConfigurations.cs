@@ -4,7 +4,6 @@ using Cupwise.Domain.Clients;
 using Cupwise.Domain.Practices;
 using Cupwise.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace Cupwise.Data.Configurations;
@@ -66,10 +65,7 @@ internal sealed class SessionAmendmentConfiguration : IEntityTypeConfiguration<S
             .HasConversion(
                 v => JsonSerializer.Serialize(v, Json),
                 v => JsonSerializer.Deserialize<List<FieldChange>>(v, Json) ?? new List<FieldChange>(),
-                new ValueComparer<List<FieldChange>>(
-                    (a, b) => a!.SequenceEqual(b!),
-                    v => v.Aggregate(0, (h, c) => HashCode.Combine(h, c)),
-                    v => v.ToList()));
+                ListComparer.Of<FieldChange>());
         builder.HasIndex(a => new { a.SessionId, a.AmendedAt });
     }
 }
