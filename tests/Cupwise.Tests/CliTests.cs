@@ -80,4 +80,13 @@ public sealed class CliTests
         Assert.Equal(7, await db.Sessions.CountAsync());
         Assert.Equal(1, await db.Practices.CountAsync());
     }
+
+    [Fact]
+    public async Task AnUnreachableDatabaseIsReportedWithoutAStackTrace()
+    {
+        var (exit, _, error) = await RunAsync("migrate", "--db", "Host=127.0.0.1;Port=1;Database=nowhere;Username=nobody;Timeout=2");
+        Assert.Equal(1, exit);
+        Assert.Contains("the database could not be used", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", error, StringComparison.Ordinal);
+    }
 }

@@ -16,7 +16,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
             BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
-            DomainValidationException v => new ValidationProblemDetails(new Dictionary<string, string[]> { [v.Field] = [v.Message] })
+            DomainValidationException v => new ValidationProblemDetails(v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
             {
                 Status = StatusCodes.Status400BadRequest,
                 Title = "One or more fields are not valid.",

@@ -27,7 +27,12 @@ public static class CupwiseCli
     {
         var root = Build();
         var parse = root.Parse(args);
-        var config = new InvocationConfiguration { Output = output ?? System.Console.Out, Error = error ?? System.Console.Error };
+        var config = new InvocationConfiguration
+        {
+            Output = output ?? System.Console.Out,
+            Error = error ?? System.Console.Error,
+            EnableDefaultExceptionHandler = false,
+        };
         if (parse.Errors.Count > 0)
         {
             foreach (var e in parse.Errors)
@@ -37,7 +42,17 @@ public static class CupwiseCli
             config.Error.WriteLine("Run 'cupwise --help' to see the commands and their options.");
             return UsageError;
         }
-        return await parse.InvokeAsync(config);
+        try
+        {
+            return await parse.InvokeAsync(config);
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or ArgumentException or TimeoutException)
+        {
+            // A database that cannot be reached or a malformed connection string: say so plainly, no stack trace.
+            config.Error.WriteLine($"cupwise: the database could not be used: {e.Message}");
+            config.Error.WriteLine("Check --db / CUPWISE_DB (a PostgreSQL connection string such as \"Host=127.0.0.1;Database=cupwise;Username=cupwise\") or --data.");
+            return 1;
+        }
     }
 
     public static RootCommand Build()
@@ -53,7 +68,7 @@ public static class CupwiseCli
     {
         var urls = new Option<string>("--urls")
         {
-            Description = $"Address(es) to listen on, separated by ';' (default {ServeOptions.DefaultUrls}).",
+            Description = "Address(es) to listen on, separated by ';'.",
             DefaultValueFactory = _ => ServeOptions.DefaultUrls,
             HelpName = "URL",
         };

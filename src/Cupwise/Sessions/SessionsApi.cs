@@ -42,7 +42,7 @@ public static class SessionsApi
         }
         var adjuncts = SessionMapping.ToAdjuncts(request.Adjuncts, v);
         var cupRequests = request.Cups ?? [];
-        var (cups, sites) = await CatalogueAsync(db, cancellationToken);
+        var (cups, sites) = await CatalogueAsync(db, cupRequests, cancellationToken);
         var plans = cupRequests.Select((c, i) => SessionMapping.ToPlan(c, $"cups[{i}]", cups, sites, v)).ToList();
         if (status == SessionStatus.Draft)
         {
@@ -142,7 +142,7 @@ public static class SessionsApi
             return TypedResults.NotFound();
         }
         var v = new RequestValidator();
-        var (cups, sites) = await CatalogueAsync(db, cancellationToken);
+        var (cups, sites) = await CatalogueAsync(db, [request], cancellationToken);
         if (request.AppliedAt is not null || request.RemovedAt is not null)
         {
             v.Add("appliedAt", "a cup is added as planned; record its application with POST …/cups/{cupApplicationId}/apply.");
@@ -308,10 +308,14 @@ public static class SessionsApi
         return await (tracking ? query : query.AsNoTracking()).FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
     }
 
-    private static async Task<(Dictionary<string, Cup> Cups, Dictionary<string, BodySite> Sites)> CatalogueAsync(CupwiseDbContext db, CancellationToken cancellationToken)
+    /// <summary>The cups and sites a request names (and only those), keyed by id.</summary>
+    private static async Task<(Dictionary<string, Cup> Cups, Dictionary<string, BodySite> Sites)> CatalogueAsync(
+        CupwiseDbContext db, IReadOnlyList<CupRequest> requests, CancellationToken cancellationToken)
     {
-        var cups = await db.Cups.AsNoTracking().ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
-        var sites = await db.BodySites.AsNoTracking().ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, cancellationToken);
+        var cupIds = requests.Select(r => r.CupId).OfType<string>().Distinct().ToList();
+        var siteIds = requests.Select(r => r.SiteId).OfType<string>().Distinct().ToList();
+        var cups = await db.Cups.AsNoTracking().Where(c => cupIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, StringComparer.Ordinal, cancellationToken);
+        var sites = await db.BodySites.AsNoTracking().Where(s => siteIds.Contains(s.Id)).ToDictionaryAsync(s => s.Id, StringComparer.Ordinal, cancellationToken);
         return (cups, sites);
     }
 
