@@ -60,5 +60,5 @@ public static class DatabaseMigrator
     // The standard catalogue's objects are shared and immutable; the context tracks copies.
     private static Cup Copy(Cup c) => new(c.Id, c.Label, c.Material, c.RimDiameter, c.Volume, [.. c.SupportedMethods], c.Source);
 
-    private static BodySite Copy(BodySite s) => new(s.Id, s.Name, s.View, s.Sides, s.SnomedCode, s.SnomedDisplay, s.Flags, s.ClientRightX, s.CentreY, s.DefaultCupId);
+    private static BodySite Copy(BodySite s) => new(s.Id, s.Name, s.View, s.Sides, s.SnomedCode, s.SnomedDisplay, s.Flags, s.ClientRightX, s.CentreY, s.DefaultCupId, s.Tissue);
 }

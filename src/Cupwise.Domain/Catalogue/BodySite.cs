@@ -1,4 +1,5 @@
 using Cupwise.Domain.Quantities;
+using Cupwise.Physics;
 
 namespace Cupwise.Domain.Catalogue;
 
@@ -44,8 +45,9 @@ public sealed class BodySite
     }
 
     public BodySite(string id, string name, MapView view, SideHandling sides, string? snomedCode, string? snomedDisplay,
-        SiteFlags flags, double clientRightX, double centreY, string defaultCupId)
+        SiteFlags flags, double clientRightX, double centreY, string defaultCupId, TissueRegion tissue)
     {
+        Tissue = tissue;
         Id = Guard.Required("id", id, 64);
         Name = Guard.Required("name", name, 200);
         View = view;
@@ -72,6 +74,9 @@ public sealed class BodySite
     public double ClientRightX { get; private set; }
     public double CentreY { get; private set; }
     public string DefaultCupId { get; private set; }
+
+    /// <summary>Which tissue stiffness the suction model uses here.</summary>
+    public TissueRegion Tissue { get; private set; }
 
     public bool Has(SiteFlags flag) => (Flags & flag) == flag;
 

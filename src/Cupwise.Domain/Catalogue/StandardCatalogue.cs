@@ -41,7 +41,7 @@ public static class StandardCatalogue
                 throw new InvalidOperationException($"body-sites.json: site '{s.Id}' names unknown default cup '{s.Cup}'.");
             }
             var flags = s.Flags.Aggregate(SiteFlags.None, (all, f) => all | f);
-            var site = new BodySite(s.Id, s.Name, s.View, s.Sides, s.Snomed, SnomedDisplay(s.Snomed), flags, s.X, s.Y, s.Cup);
+            var site = new BodySite(s.Id, s.Name, s.View, s.Sides, s.Snomed, SnomedDisplay(s.Snomed), flags, s.X, s.Y, s.Cup, s.Tissue);
             site.CentreFor(s.Sides == SideHandling.Bilateral ? BodySide.Right : BodySide.None); // validates the point
             return site;
         })];
@@ -76,5 +76,5 @@ public static class StandardCatalogue
     private sealed record SiteFile(int Version, List<SiteEntry> Sites);
 
     private sealed record SiteEntry(string Id, string Name, MapView View, SideHandling Sides, string? Snomed,
-        double X, double Y, List<SiteFlags> Flags, string Cup);
+        double X, double Y, List<SiteFlags> Flags, string Cup, Cupwise.Physics.TissueRegion Tissue);
 }

@@ -50,6 +50,16 @@ public sealed class CupApplication
         plan.Check();
         var position = plan.Position ?? plan.Site.CentreFor(plan.Side);
         var duration = plan.PlannedDuration ?? CupPlan.DefaultDuration(plan.Technique);
+        // Nobody measured it: record what the suction model expects by the planned removal (1 min for cups
+        // that keep moving), marked as estimated so it is never mistaken for a reading.
+        var pressure = plan.Pressure;
+        var source = plan.PressureSource;
+        if (pressure is null)
+        {
+            var at = duration is { } planned && planned > TimeSpan.Zero ? planned : TimeSpan.FromMinutes(1);
+            pressure = Suction.SuctionEstimator.EstimatePressure(plan.Cup, plan.Site, plan.Suction, at);
+            source = Sessions.PressureSource.Estimated;
+        }
         return new CupApplication
         {
             Id = Guid.NewGuid(),
@@ -66,8 +76,8 @@ public sealed class CupApplication
             Method = plan.Suction.Method,
             PumpStrokes = plan.Suction.PumpStrokes,
             SetPressure = plan.Suction.SetPressure,
-            Pressure = plan.Pressure,
-            PressureSource = plan.PressureSource,
+            Pressure = pressure,
+            PressureSource = source,
             PlannedDuration = duration,
             Notes = Guard.Optional("notes", plan.Notes, 2000),
         };

@@ -62,6 +62,11 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<string>("Tissue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("View")
                         .IsRequired()
                         .HasMaxLength(64)

@@ -57,6 +57,11 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("Tissue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("View")
                         .IsRequired()
                         .HasMaxLength(64)
