@@ -28,13 +28,13 @@ public static class SuctionModel
     public static readonly Temperature FlameHeatedAir = Temperature.FromCelsius(CalibratedFlameCelsius);
 
     /// <summary>See <see cref="FlameHeatedAir"/>; re-derived by a test from the published mean.</summary>
-    public const double CalibratedFlameCelsius = 320.6;
+    public const double CalibratedFlameCelsius = 331.4;
 
     // Fire parameters (docs/suction-model.md §2). [D] derived, [P] practice-based assumption.
     internal const double MolarHeatCapacityAir = 20.8;      // c_v of air, J/(mol·K) [R]
     internal const double InsideHeatTransfer = 10;          // W/(m²·K), natural convection in a small enclosure [R]
     internal const double OutsideHeatTransfer = 15;         // W/(m²·K), convection + radiation to the room [R]
-    internal const double FlameHeatFlux = 5000;             // W/m² into the wall while the flame is inside [P]
+    internal const double FlameHeatFlux = 10_000;           // W/m² into the wall while the flame is inside, averaged over the wall [P]
     internal const double OxygenInAir = 0.2095;
     internal const double OxygenWhenFlameDies = 0.16;        // ethanol flames go out near 15–16 % O₂ [R]
     internal const double BurnTimeConstantSeconds = 3;       // a flame left inside dies within seconds [P]
@@ -52,10 +52,11 @@ public static class SuctionModel
         _ => 0,
     };
 
-    /// <summary>How long the flame heats the cup before it goes on [P].</summary>
+    /// <summary>How long the flame heats the wall: before the cup goes on, and after it where the flame stays inside [P].</summary>
     internal static double HeatingSeconds(SuctionMethod method) => method switch
     {
         SuctionMethod.FireFlash => 2,
+        _ when method.FlameStaysInside() => 3 + BurnTimeConstantSeconds,
         _ => 3,
     };
 

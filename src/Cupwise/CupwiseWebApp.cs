@@ -7,6 +7,7 @@ using Cupwise.Health;
 using Cupwise.Outcomes;
 using Cupwise.Practitioners;
 using Cupwise.Sessions;
+using Cupwise.Suction;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Cupwise;
@@ -99,6 +100,7 @@ public static class CupwiseWebApp
         api.MapPractitioners();
         api.MapSessions();
         api.MapOutcomes();
+        api.MapSuction();
         app.MapRazorComponents<App>();
     }
 

@@ -66,9 +66,15 @@ public static class SuctionEstimator
     }
 
     /// <summary>Estimates with the full curve and the reasoning, for the CLI and the API.</summary>
-    public static SuctionEstimate Estimate(Cup cup, BodySite? site, SuctionSetting setting, TimeSpan at)
+    public static SuctionEstimate Estimate(Cup cup, BodySite? site, SuctionSetting setting, TimeSpan at) =>
+        Estimate(cup, site, Inputs(cup, site, setting), at);
+
+    /// <summary>A pump cup placed but not yet pumped: no vacuum (the model's zero-stroke case).</summary>
+    public static SuctionEstimate EstimateUnpumped(Cup cup, BodySite? site, TimeSpan at) =>
+        Estimate(cup, site, Inputs(cup, site, SuctionSetting.Create(SuctionMethodKind.Pump, 1, null)) with { PumpStrokes = 0 }, at);
+
+    private static SuctionEstimate Estimate(Cup cup, BodySite? site, SuctionInputs inputs, TimeSpan at)
     {
-        var inputs = Inputs(cup, site, setting);
         var state = SuctionModel.Prepare(inputs);
         var minutes = Math.Max(CurveMinutes, Math.Ceiling(at.TotalMinutes));
         var points = new SuctionPoint[(int)(minutes * 60 / CurveStepSeconds) + 1];

@@ -61,6 +61,7 @@ public static class CupwiseCli
         root.Subcommands.Add(ServeCommand());
         root.Subcommands.Add(MigrateCommand());
         root.Subcommands.Add(DemoCommand());
+        root.Subcommands.Add(SuctionCommand.Build());
         return root;
     }
 
