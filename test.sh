@@ -86,6 +86,7 @@ run() {
   passed=$(( passed + ok )); failed=$(( failed + fail ))
   rm -f "$log"
 }
+run "Physics tests" dotnet test --project tests/Cupwise.Physics.Tests --no-build
 run "Domain tests" dotnet test --project tests/Cupwise.Domain.Tests --no-build
 run "Integration tests on SQLite" dotnet test --project tests/Cupwise.Tests --no-build
 run "Integration tests on PostgreSQL" env CUPWISE_TEST_POSTGRES="$postgres" dotnet test --project tests/Cupwise.Tests --no-build

@@ -2,6 +2,7 @@ using Cupwise.Data;
 using Cupwise.Domain.Catalogue;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 
 namespace Cupwise.Tests;
 
@@ -76,5 +77,27 @@ public sealed class MigrationTests
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA {name};";
         return Convert.ToString(command.ExecuteScalar(), System.Globalization.CultureInfo.InvariantCulture)!;
+    }
+
+    [Fact]
+    public async Task UpgradingGivesEachExistingSiteItsTissueRegion()
+    {
+        // A database from before sites had tissue regions: the new column gets a valid default, then the
+        // catalogue sync sets each site's own.
+        var database = await TestDatabase.CreateAsync();
+        await using (var db = database.CreateContext(new PracticeScope()))
+        {
+            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
+            var before = db.Database.GetMigrations().Last(m => !m.EndsWith("_SiteTissueRegion", StringComparison.Ordinal));
+            await migrator.MigrateAsync(before);
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO cups (\"Id\", \"Label\", \"Material\", \"RimDiameterMm\", \"VolumeMl\", \"SupportedMethods\", \"Source\") VALUES ('silicone-face-35', 'x', 'Silicone', 35, 15, 'Squeeze', 'x')");
+            await db.Database.ExecuteSqlRawAsync(
+                "INSERT INTO body_sites (\"Id\", \"Name\", \"View\", \"Sides\", \"Flags\", \"ClientRightX\", \"CentreY\", \"DefaultCupId\") VALUES ('cheek', 'Cheek', 'Face', 'Bilateral', 'None', 27, 58, 'silicone-face-35')");
+        }
+        await DatabaseMigrator.MigrateAsync(database);
+        await using var after = database.CreateContext(new PracticeScope());
+        var cheek = await after.BodySites.SingleAsync(s => s.Id == "cheek");
+        Assert.Equal(Cupwise.Physics.TissueRegion.Face, cheek.Tissue);
     }
 }

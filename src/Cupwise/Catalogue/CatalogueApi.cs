@@ -11,7 +11,8 @@ public sealed record CupResponse(string Id, string Label, CupMaterial Material, 
     IReadOnlyList<SuctionMethodKind> SupportedMethods, string Source);
 
 public sealed record SiteResponse(string Id, string Name, MapView View, SideHandling Sides, string? SnomedCode, string? SnomedDisplay,
-    IReadOnlyList<string> Flags, double CentreX, double CentreY, string DefaultCupId);
+    IReadOnlyList<string> Flags, double CentreX, double CentreY, string DefaultCupId,
+    [property: System.ComponentModel.Description("The tissue region whose stiffness the suction model uses here.")] Cupwise.Physics.TissueRegion Tissue);
 
 /// <summary>A cup the practice owns that the standard catalogue lacks.</summary>
 public sealed record NewCupRequest(
@@ -91,5 +92,5 @@ public static class CatalogueApi
     public static SiteResponse ToResponse(BodySite s) =>
         new(s.Id, s.Name, s.View, s.Sides, s.SnomedCode, s.SnomedDisplay,
             [.. Enum.GetValues<SiteFlags>().Where(f => f != SiteFlags.None && s.Has(f)).Select(f => ApiJson.Name(f))],
-            s.ClientRightX, s.CentreY, s.DefaultCupId);
+            s.ClientRightX, s.CentreY, s.DefaultCupId, s.Tissue);
 }
