@@ -8,7 +8,7 @@ public sealed class PropertyTests
     /// <summary>Cups from shallow (half a hemisphere on the rim) to tall (four hemispheres): the shapes on sale.</summary>
     private static readonly Gen<CupGeometry> AnyCup =
         Gen.Select(Gen.Double[15, 80], Gen.Double[0.5, 4.0], Gen.Enum<WallMaterial>(),
-            (rim, ratio, material) => Cups.Of(rim, ratio * 2.0 / 3.0 * Math.PI * Math.Pow(rim / 20, 3), material));
+            (rim, ratio, material) => Cups.Of(rim, Math.Max(1, ratio * 2.0 / 3.0 * Math.PI * Math.Pow(rim / 20, 3)), material));
 
     private static readonly Gen<TissueProperties> AnyTissue =
         Gen.Select(Gen.Double[40_000, 600_000], Gen.Double[0, 8], (e, k) => new TissueProperties(e, 0.49, k));
