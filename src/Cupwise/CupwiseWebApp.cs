@@ -33,6 +33,8 @@ public static class CupwiseWebApp
             ContentRootPath = AppContext.BaseDirectory,
         });
         builder.WebHost.UseUrls(options.Urls);
+        // Serve the framework's and our static files (blazor.web.js, app.css) from a build as well as a publish.
+        builder.WebHost.UseStaticWebAssets();
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddFilter("Microsoft.AspNetCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
@@ -82,7 +84,7 @@ public static class CupwiseWebApp
             document.Servers?.Clear();
             return Task.CompletedTask;
         }));
-        services.AddRazorComponents();
+        services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddAntiforgery();
     }
 
@@ -91,6 +93,7 @@ public static class CupwiseWebApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAntiforgery();
+        app.MapStaticAssets();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
@@ -101,7 +104,7 @@ public static class CupwiseWebApp
         api.MapSessions();
         api.MapOutcomes();
         api.MapSuction();
-        app.MapRazorComponents<App>();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 
     /// <summary>Start-up lines, written once the logger exists.</summary>

@@ -28,11 +28,19 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public string BaseUrl { get; }
 
-    public static async Task<BrowserApp> StartAsync(bool demo)
+    /// <param name="clock">An injected clock, so that timers can run without waiting real minutes.</param>
+    public static async Task<BrowserApp> StartAsync(bool demo, TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cupwise-browser-tests", Guid.NewGuid().ToString("N"));
         var app = await CupwiseWebApp.BuildAsync(new ServeOptions(DatabaseSettings.Resolve(null, directory), "http://127.0.0.1:0", demo),
-            builder => builder.Logging.ClearProviders());
+            builder =>
+            {
+                builder.Logging.ClearProviders();
+                if (clock is not null)
+                {
+                    builder.Services.AddSingleton(clock);
+                }
+            });
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
@@ -53,10 +61,10 @@ public sealed class BrowserApp : IAsyncDisposable
         return page;
     }
 
-    /// <summary>Saves what the page looks like, for a person to check by eye.</summary>
+    /// <summary>Saves what the page looks like, for a person to check by eye (CUPWISE_SCREENSHOTS sets the folder).</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
-        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        var directory = Environment.GetEnvironmentVariable("CUPWISE_SCREENSHOTS") is { Length: > 0 } dir ? dir : Path.Combine(AppContext.BaseDirectory, "screenshots");
         Directory.CreateDirectory(directory);
         await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(directory, name + ".png"), FullPage = true });
     }

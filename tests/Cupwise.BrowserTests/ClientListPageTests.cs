@@ -8,27 +8,27 @@ public sealed class ClientListPageTests
     public async Task ThePractitionerSeesTheDemoClientsAndCanSearchThem()
     {
         await using var app = await BrowserApp.StartAsync(demo: true);
-        var page = await app.OpenAsync("/");
+        var page = await app.OpenAsync("/clients");
 
         Assert.Equal("Clients · Cupwise", await page.TitleAsync());
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Clients", Level = 1 }).IsVisibleAsync());
         var rows = page.GetByRole(AriaRole.Table, new() { Name = "Clients" }).GetByRole(AriaRole.Row);
         Assert.Equal(4, await rows.CountAsync()); // header and three demo clients
-        Assert.True(await page.GetByRole(AriaRole.Cell, new() { Name = "Demo (low-back pain), Client C" }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Demo (low-back pain), Client C" }).IsVisibleAsync());
         await BrowserApp.ScreenshotAsync(page, "clients-demo");
 
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search clients by name" }).FillAsync("facial");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await page.WaitForURLAsync("**/clients?q=facial");
         Assert.Equal(2, await rows.CountAsync());
-        Assert.True(await page.GetByRole(AriaRole.Cell, new() { Name = "Demo (facial cupping), Client B" }).IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "Demo (facial cupping), Client B" }).IsVisibleAsync());
     }
 
     [Fact]
     public async Task AnEmptyPracticeSaysHowToBegin()
     {
         await using var app = await BrowserApp.StartAsync(demo: false);
-        var page = await app.OpenAsync("/");
+        var page = await app.OpenAsync("/clients");
         Assert.True(await page.GetByText("No clients yet").IsVisibleAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Table).CountAsync());
     }

@@ -83,6 +83,25 @@ public sealed class CupApplication
         };
     }
 
+    /// <summary>Copies the planned parts of another application (same session, same number).</summary>
+    internal void TakePlanFrom(CupApplication other)
+    {
+        CupId = other.CupId;
+        SiteId = other.SiteId;
+        Side = other.Side;
+        View = other.View;
+        X = other.X;
+        Y = other.Y;
+        Technique = other.Technique;
+        Method = other.Method;
+        PumpStrokes = other.PumpStrokes;
+        SetPressure = other.SetPressure;
+        Pressure = other.Pressure;
+        PressureSource = other.PressureSource;
+        PlannedDuration = other.PlannedDuration;
+        Notes = other.Notes;
+    }
+
     internal void Apply(DateTimeOffset at)
     {
         if (AppliedAt is not null)

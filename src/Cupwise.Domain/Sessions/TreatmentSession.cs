@@ -118,6 +118,32 @@ public sealed class TreatmentSession
         return cup;
     }
 
+    /// <summary>Changes a planned cup (cup, technique, method, duration, notes) before it is applied; it keeps its number.</summary>
+    public CupApplication ReplanCup(Guid cupApplicationId, CupPlan plan)
+    {
+        EnsureOpen("change a planned cup");
+        var cup = Find(cupApplicationId);
+        if (cup.AppliedAt is not null)
+        {
+            throw new DomainStateException($"Cup {cup.Number} is already on the skin; it can no longer be changed.");
+        }
+        var replacement = CupApplication.Plan(Id, PracticeId, cup.Number, plan);
+        cup.TakePlanFrom(replacement);
+        Version++;
+        return cup;
+    }
+
+    /// <summary>Replaces the notes and adjunct treatments of a session that is still open.</summary>
+    public void Describe(string? notes, IEnumerable<AdjunctTreatment> adjuncts)
+    {
+        EnsureOpen("change the notes");
+        var checkedNotes = Guard.Optional("notes", notes, 8000);
+        var checkedAdjuncts = CheckAdjuncts(adjuncts);
+        Notes = checkedNotes;
+        Adjuncts = checkedAdjuncts;
+        Version++;
+    }
+
     /// <summary>Takes a cup off the plan before it has been applied.</summary>
     public void RemovePlannedCup(Guid cupApplicationId)
     {

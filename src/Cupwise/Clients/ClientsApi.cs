@@ -63,14 +63,11 @@ public static class ClientsApi
         ClientRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var v = new RequestValidator();
-        var details = request.ToDetails(v);
-        var client = v.Try("", () => Client.Create(Guid.NewGuid(), scope.PracticeId, details, clock));
-        if (client is null || !v.IsValid)
+        var (_, client, _) = await ClientWriter.CreateAsync(request, db, scope.PracticeId, clock, v, cancellationToken);
+        if (client is null)
         {
             return ApiResults.Invalid(v);
         }
-        db.Clients.Add(client);
-        await db.SaveChangesAsync(cancellationToken);
         http.Response.Headers.ETag = ETag(client.Version);
         return TypedResults.Created($"/api/v1/clients/{client.Id}", client.ToResponse());
     }
@@ -97,47 +94,20 @@ public static class ClientsApi
         {
             return TypedResults.NotFound();
         }
-        var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
-        if (client is null)
-        {
-            return TypedResults.NotFound();
-        }
         var v = new RequestValidator();
-        if (request.Version is null)
+        var (outcome, client, current) = await ClientWriter.UpdateAsync(clientId, request, db, clock, changedBy: null, v, cancellationToken);
+        switch (outcome)
         {
-            v.Add("version", "is required: send the version you read, so that a concurrent change is not lost.");
+            case ClientWriter.Outcome.NotFound:
+                return TypedResults.NotFound();
+            case ClientWriter.Outcome.Invalid:
+                return ApiResults.Invalid(v);
+            case ClientWriter.Outcome.Conflict:
+                return ApiResults.Conflict(current);
+            default:
+                http.Response.Headers.ETag = ETag(client!.Version);
+                return TypedResults.Ok(client.ToResponse());
         }
-        var details = request.ToDetails(v);
-        // Check the whole record on a throwaway client first, so that every problem is listed together.
-        v.Try("", () => Client.Create(client.Id, client.PracticeId, details, clock));
-        if (!v.IsValid)
-        {
-            return ApiResults.Invalid(v);
-        }
-        if (request.Version != client.Version)
-        {
-            return ApiResults.Conflict(client.Version);
-        }
-        // Tell EF which version we read, so a change that lands between our read and our write is caught.
-        db.Entry(client).Property(c => c.Version).OriginalValue = request.Version.Value;
-        ClientRevision? revision = null;
-        if (!v.Run("", () => revision = client.Update(details, clock, changedBy: null)) || revision is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        db.ClientRevisions.Add(revision);
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateException)
-        {
-            // Either the version check failed, or a concurrent writer already stored the revision of the
-            // version we read (client_revisions is unique per client and version): both mean someone else won.
-            return ApiResults.Conflict();
-        }
-        http.Response.Headers.ETag = ETag(client.Version);
-        return TypedResults.Ok(client.ToResponse());
     }
 
     private static string ETag(int version) => $"\"{version}\"";

@@ -1,0 +1,107 @@
+using System.Globalization;
+using Cupwise.Components.Maps;
+using Cupwise.Data;
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Clients;
+using Cupwise.Domain.Outcomes;
+using Cupwise.Domain.Quantities;
+using Cupwise.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+using ScottPlot;
+
+namespace Cupwise.Clients;
+
+/// <summary>Everything the client chart shows, read in a few queries.</summary>
+public sealed record ClientChartData(
+    Client Client,
+    IReadOnlyList<TreatmentSession> Sessions,
+    IReadOnlyList<OutcomeMeasurement> Outcomes,
+    IReadOnlyDictionary<string, Cup> Cups,
+    IReadOnlyList<BodySite> Sites)
+{
+    public static async Task<ClientChartData?> LoadAsync(CupwiseDbContext db, Guid clientId, CancellationToken cancellationToken = default)
+    {
+        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
+        if (client is null)
+        {
+            return null;
+        }
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId).Include(s => s.Cups)
+            .AsSplitQuery().ToListAsync(cancellationToken);
+        var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.ClientId == clientId && !o.EnteredInError).ToListAsync(cancellationToken);
+        var cupIds = sessions.SelectMany(s => s.Cups).Select(c => c.CupId).Distinct().ToList();
+        var cups = await db.Cups.AsNoTracking().Where(c => cupIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var sites = await db.BodySites.AsNoTracking().ToListAsync(cancellationToken);
+        return new ClientChartData(client,
+            [.. sessions.OrderByDescending(s => s.StartedAt ?? s.CreatedAt)],
+            [.. outcomes.OrderBy(o => o.TakenAt)], cups, sites);
+    }
+
+    public IEnumerable<(TreatmentSession Session, CupApplication Cup)> Applications =>
+        Sessions.Where(s => s.Status != SessionStatus.EnteredInError).SelectMany(s => s.Cups.Select(c => (s, c)));
+
+    /// <summary>Every past and running cup on one view, coloured by its mark and fading with age.</summary>
+    public IReadOnlyList<MapPlacement> Placements(MapView view, DateTimeOffset now) =>
+        [.. Applications.Where(a => a.Cup.View == view && a.Cup.AppliedAt is not null)
+            .OrderBy(a => a.Cup.AppliedAt)
+            .Select(a => new MapPlacement(a.Cup.Number, a.Cup.SiteId, a.Cup.Side, a.Cup.X, a.Cup.Y, RimOf(a.Cup), a.Cup.MarkGrade?.Grade,
+                a.Cup.RemovedAt is { } off ? MapGeometry.Fade(a.Cup.MarkGrade?.Grade, off, now) : 1,
+                a.Cup.RemovedAt is null,
+                $"{SiteName(a.Cup.SiteId, a.Cup.Side)}, {a.Cup.AppliedAt:d MMM yyyy}, {(a.Cup.MarkGrade is { } g ? $"mark grade {g.Grade}" : "no mark recorded")}"))];
+
+    public double RimOf(CupApplication cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
+
+    public string SiteName(string siteId, BodySide side)
+    {
+        var name = Sites.FirstOrDefault(s => s.Id == siteId)?.Name ?? siteId;
+        return side == BodySide.None ? name : $"{name}, {MapGeometry.SideLabel(side)}";
+    }
+
+    /// <summary>The pain chart (ScottPlot, SVG): before/after pairs per visit joined by a short line, 0–10 fixed.</summary>
+    public (string Svg, string Sentence)? PainChart()
+    {
+        var pain = Outcomes.Where(o => o.Kind == MeasureKind.Pain).ToList();
+        if (pain.Count == 0)
+        {
+            return null;
+        }
+        var plot = new Plot();
+        plot.Font.Set("DejaVu Sans");
+        var before = pain.Where(o => o.Timing != MeasurementTiming.AfterSession).ToList();
+        var after = pain.Where(o => o.Timing == MeasurementTiming.AfterSession).ToList();
+        foreach (var b in before.Where(b => b.SessionId is not null))
+        {
+            var a = after.FirstOrDefault(x => x.SessionId == b.SessionId);
+            if (a is not null)
+            {
+                var pair = plot.Add.ScatterLine(new[] { b.TakenAt.UtcDateTime.ToOADate(), a.TakenAt.UtcDateTime.ToOADate() + 0.3 }, new[] { b.Value, a.Value });
+                pair.Color = Color.FromHex("#9aa9ad");
+                pair.LineWidth = 2;
+            }
+        }
+        var beforeMarks = plot.Add.ScatterPoints(before.Select(o => o.TakenAt.UtcDateTime.ToOADate()).ToArray(), before.Select(o => o.Value).ToArray());
+        beforeMarks.Color = Color.FromHex("#8e2c48");
+        beforeMarks.MarkerSize = 10;
+        beforeMarks.LegendText = "Before";
+        var afterMarks = plot.Add.ScatterPoints(after.Select(o => o.TakenAt.UtcDateTime.ToOADate() + 0.3).ToArray(), after.Select(o => o.Value).ToArray());
+        afterMarks.Color = Color.FromHex("#2f7f7a");
+        afterMarks.MarkerSize = 10;
+        afterMarks.LegendText = "After";
+        plot.Axes.DateTimeTicksBottom();
+        plot.Axes.SetLimitsY(0, 10); // UI.md: pain on a 0–10 axis that never rescales
+        var first = pain.Min(o => o.TakenAt).UtcDateTime.ToOADate();
+        var last = pain.Max(o => o.TakenAt).UtcDateTime.ToOADate();
+        plot.Axes.SetLimitsX(first - 1, last + 1.5);
+        plot.Axes.Left.Label.Text = "Pain (0–10)";
+        plot.ShowLegend(Alignment.UpperRight);
+        var svg = plot.GetSvgXml(640, 280);
+        var start = before.FirstOrDefault()?.Value ?? pain[0].Value;
+        var end = (after.LastOrDefault() ?? pain[^1]).Value;
+        var visits = pain.Select(o => o.SessionId).Where(s => s is not null).Distinct().Count();
+        var verb = end < start ? "fell" : end > start ? "rose" : "stayed";
+        var sentence = verb == "stayed"
+            ? string.Create(CultureInfo.InvariantCulture, $"Pain stayed at {start:0} over {visits} visit(s).")
+            : string.Create(CultureInfo.InvariantCulture, $"Pain {verb} from {start:0} to {end:0} over {visits} visit(s).");
+        return (svg, sentence);
+    }
+}

@@ -1,0 +1,85 @@
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Quantities;
+
+namespace Cupwise.Components.Maps;
+
+/// <summary>How the maps are drawn: the mark-grade colours (UI.md), the scale of each view, fading with age.</summary>
+public static class MapGeometry
+{
+    /// <summary>Body views span about 1.7 m in 200 units; the face view about 26 cm in 120.</summary>
+    public static double MillimetresPerUnit(MapView view) => view == MapView.Face ? 2.2 : 8.5;
+
+    /// <summary>UI.md's mark-grade swatches; grade 0 is an outline only.</summary>
+    public static string GradeFill(int? grade) => grade switch
+    {
+        1 => "#F4B6C2",
+        2 => "#D9534F",
+        3 => "#8E2C48",
+        4 => "#4B1D3F",
+        _ => "none",
+    };
+
+    /// <summary>Text colour readable on a grade's swatch.</summary>
+    public static string GradeInk(int? grade) => grade is 3 or 4 or 2 ? "#ffffff" : "#1c2426";
+
+    /// <summary>Typical clearance by grade (SCIENCE.md §2, practice defaults), in days.</summary>
+    public static double ClearanceDays(int? grade) => grade switch
+    {
+        1 => 1,
+        2 => 4,
+        3 => 6,
+        4 => 14,
+        _ => 0,
+    };
+
+    /// <summary>Opacity of a mark's fill: full when fresh, fading to nothing as its forecast clearance nears.</summary>
+    public static double Fade(int? grade, DateTimeOffset removed, DateTimeOffset now)
+    {
+        var days = ClearanceDays(grade);
+        if (days <= 0)
+        {
+            return 0;
+        }
+        return Math.Clamp(1 - ((now - removed).TotalDays / days), 0, 1);
+    }
+
+    public static (double Width, double Height) Box(MapView view) => view.Size();
+
+    /// <summary>Region size on the map, in map units.</summary>
+    public static (double Rx, double Ry) RegionRadius(MapView view) => view == MapView.Face ? (8, 6) : (7, 7);
+
+    public static string ViewName(MapView view) => view switch
+    {
+        MapView.Front => "Body, front",
+        MapView.Back => "Body, back",
+        _ => "Face",
+    };
+
+    public static string SideLabel(BodySide side) => side switch
+    {
+        BodySide.Left => "left",
+        BodySide.Right => "right",
+        _ => "",
+    };
+
+    /// <summary>Every region drawn on a view: bilateral sites twice, one per side.</summary>
+    public static IEnumerable<(BodySite Site, BodySide Side, MapPoint Centre)> Regions(IEnumerable<BodySite> sites, MapView view)
+    {
+        foreach (var site in sites.Where(s => s.View == view))
+        {
+            if (site.Sides == SideHandling.Bilateral)
+            {
+                yield return (site, BodySide.Right, site.CentreFor(BodySide.Right));
+                yield return (site, BodySide.Left, site.CentreFor(BodySide.Left));
+            }
+            else
+            {
+                var side = site.Sides == SideHandling.LeftOnly ? BodySide.Left : BodySide.None;
+                yield return (site, side, site.CentreFor(side));
+            }
+        }
+    }
+}
+
+/// <summary>A cup drawn on a map.</summary>
+public sealed record MapPlacement(int Number, string SiteId, BodySide Side, double X, double Y, double RimMm, int? Grade, double Fade, bool Running, string Label);

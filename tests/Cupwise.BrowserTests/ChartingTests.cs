@@ -1,0 +1,139 @@
+using Microsoft.Extensions.Time.Testing;
+using Microsoft.Playwright;
+
+namespace Cupwise.BrowserTests;
+
+/// <summary>What a practitioner clicks: create a client, chart a session on the maps, run the timers, see it on the chart.</summary>
+public sealed class ChartingTests
+{
+    private static async Task WaitInteractiveAsync(IPage page) =>
+        await page.Locator("[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 15_000 });
+
+    private static async Task PlaceAsync(IPage page, string view, string region)
+    {
+        await page.GetByRole(AriaRole.Button, new() { Name = view, Exact = true }).ClickAsync();
+        var count = await page.GetByRole(AriaRole.Row).CountAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = region, Exact = true }).ClickAsync();
+        // Wait until the new cup's row is there.
+        await Assertions.Expect(page.GetByRole(AriaRole.Row)).ToHaveCountAsync(Math.Max(count + 1, 2));
+    }
+
+    [Fact]
+    public async Task APractitionerChartsSixCupsAndSeesThemOnTheChart()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await BrowserApp.StartAsync(demo: false, clock);
+        var page = await app.OpenAsync("/clients/new");
+
+        await page.GetByLabel("Family name").FillAsync("Example");
+        await page.GetByLabel("Given name").FillAsync("Robin");
+        await page.GetByLabel("Date of birth").FillAsync("1984-03-02");
+        await page.GetByLabel("Sex").SelectOptionAsync("female");
+        await page.GetByLabel("Conditions").FillAsync("Neck and upper-back pain; M54.2");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]{36}$"));
+        Assert.Equal("Robin Example", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
+
+        await page.GetByLabel("Your name (first practitioner)").FillAsync("Test practitioner");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        await WaitInteractiveAsync(page);
+
+        await page.GetByLabel("Pain before (0–10)").FillAsync("7");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record pain before" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Recorded: 7")).ToBeVisibleAsync();
+
+        foreach (var region in new[] { "Upper back, beside the spine, left", "Upper back, beside the spine, right", "Shoulder blade, left", "Shoulder blade, right", "Back of neck" })
+        {
+            await PlaceAsync(page, "Body, back", region);
+        }
+        await PlaceAsync(page, "Body, front", "Side of neck, left");
+        var rows = page.GetByRole(AriaRole.Table, new() { Name = "Cups" }).GetByRole(AriaRole.Row);
+        await Assertions.Expect(rows).ToHaveCountAsync(7);
+        await BrowserApp.ScreenshotAsync(page, "session-planned");
+
+        for (var n = 1; n <= 6; n++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Apply cup {n}", Exact = true }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Timer, new() { Name = $"Time left for cup {n}" })).ToBeVisibleAsync();
+        }
+        // The first cup's timer counts down from 10 min; an injected clock stands in for the wait.
+        await Assertions.Expect(page.GetByRole(AriaRole.Timer, new() { Name = "Time left for cup 1" })).ToContainTextAsync("10:00");
+        await BrowserApp.ScreenshotAsync(page, "session-running");
+        clock.Advance(TimeSpan.FromMinutes(10) + TimeSpan.FromSeconds(5));
+        await Assertions.Expect(page.GetByRole(AriaRole.Timer, new() { Name = "Time left for cup 1" })).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("due"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge the alert for cup 1" }).ClickAsync();
+
+        // The timers survive a reload: the applied time is stored, not kept in the page.
+        await page.ReloadAsync();
+        await WaitInteractiveAsync(page);
+        await Assertions.Expect(page.GetByRole(AriaRole.Timer, new() { Name = "Time left for cup 2" })).ToBeVisibleAsync();
+
+        var grades = new[] { 2, 3, 2, 2, 1, 0 };
+        for (var n = 1; n <= 6; n++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Remove cup {n}", Exact = true }).ClickAsync();
+            var picker = page.GetByRole(AriaRole.Group, new() { Name = $"Mark grade for cup {n}" });
+            await picker.GetByRole(AriaRole.Button, new() { Name = $"Grade {grades[n - 1]}:" }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Record removal of cup {n}" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Remove cup {n}", Exact = true })).ToHaveCountAsync(0);
+        }
+        await page.GetByLabel("Pain after (0–10)").FillAsync("3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record pain after" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Recorded: 3")).ToBeVisibleAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete session" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("completed", new() { Exact = true })).ToBeVisibleAsync();
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Robin Example's chart" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cups on the body and face" })).ToBeVisibleAsync();
+        var back = page.GetByRole(AriaRole.Group, new() { Name = "Body, back map" });
+        Assert.Equal(5, await back.Locator("g.cup").CountAsync());
+        var front = page.GetByRole(AriaRole.Group, new() { Name = "Body, front map" });
+        Assert.Equal(1, await front.Locator("g.cup").CountAsync());
+        await Assertions.Expect(page.GetByText("Pain fell from 7 to 3 over 1 visit(s).", new() { Exact = true })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "client-chart");
+
+        // A site's history, from the map.
+        await back.GetByRole(AriaRole.Link, new() { Name = "Shoulder blade, left" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "History of Shoulder blade, left" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Site history" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task AFacialSessionIsChartedWithMovingCupsAndNoMarks()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000b1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        await WaitInteractiveAsync(page);
+        await PlaceAsync(page, "Face", "Cheek, left");
+        await PlaceAsync(page, "Face", "Jawline, right");
+        await Assertions.Expect(page.GetByText("no set time (moving or flash)").First).ToBeVisibleAsync();
+        for (var n = 1; n <= 2; n++)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Apply cup {n}", Exact = true }).ClickAsync();
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Remove cup {n}", Exact = true }).ClickAsync();
+            // Facial and moving cups default to grade 0: the removal can be recorded at once.
+            await page.GetByRole(AriaRole.Button, new() { Name = $"Record removal of cup {n}" }).ClickAsync();
+        }
+        await BrowserApp.ScreenshotAsync(page, "facial-session");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete session" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("completed", new() { Exact = true })).ToBeVisibleAsync();
+        var marks = page.GetByRole(AriaRole.Table, new() { Name = "Cups" }).GetByText("none, or fades within minutes");
+        await Assertions.Expect(marks).ToHaveCountAsync(2);
+    }
+
+    [Fact]
+    public async Task TodayShowsTheDemoPracticesOpenWork()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/");
+        Assert.StartsWith("Today", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
+        await BrowserApp.ScreenshotAsync(page, "today");
+        var chart = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000c1");
+        await Assertions.Expect(chart.GetByText("Pain fell from 6 to 2 over 4 visit(s).")).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(chart, "client-chart-demo");
+    }
+}
