@@ -90,8 +90,10 @@ public static class CupwiseWebApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        // People get a page; programs get ProblemDetails.
+        app.UseWhen(c => !IsApi(c.Request.Path), branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseExceptionHandler();
-        app.UseStatusCodePages();
+        app.UseWhen(c => IsApi(c.Request.Path), branch => branch.UseStatusCodePages());
         app.UseAntiforgery();
         app.MapStaticAssets();
 
@@ -106,6 +108,9 @@ public static class CupwiseWebApp
         api.MapSuction();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
+
+    private static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/openapi");
 
     /// <summary>Start-up lines, written once the logger exists.</summary>
     private sealed class StartupLog(IHostEnvironment environment)

@@ -123,6 +123,16 @@ public sealed class ChartingTests
         await Assertions.Expect(page.GetByText("completed", new() { Exact = true })).ToBeVisibleAsync();
         var marks = page.GetByRole(AriaRole.Table, new() { Name = "Cups" }).GetByText("none, or fades within minutes");
         await Assertions.Expect(marks).ToHaveCountAsync(2);
+
+        // A completed session is amended with a reason, and shows its history.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save amendment" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("reason");
+        await page.GetByLabel("Mark grade, cup 1").SelectOptionAsync("1");
+        await page.GetByLabel("Reason for the amendment (required)").FillAsync("Faint pink seen at the follow-up photo");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save amendment" }).ClickAsync();
+        var history = page.GetByRole(AriaRole.Table, new() { Name = "Amendment history" });
+        await Assertions.Expect(history).ToContainTextAsync("Faint pink seen at the follow-up photo");
+        await Assertions.Expect(history).ToContainTextAsync("cups[1].markGrade: 0 → 1");
     }
 
     [Fact]

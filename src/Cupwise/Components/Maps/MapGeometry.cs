@@ -46,7 +46,7 @@ public static class MapGeometry
     public static (double Width, double Height) Box(MapView view) => view.Size();
 
     /// <summary>Region size on the map, in map units.</summary>
-    public static (double Rx, double Ry) RegionRadius(MapView view) => view == MapView.Face ? (8, 6) : (7, 7);
+    public static (double Rx, double Ry) RegionRadius(MapView view) => view == MapView.Face ? (6.5, 4.5) : (6.5, 6.5);
 
     public static string ViewName(MapView view) => view switch
     {
