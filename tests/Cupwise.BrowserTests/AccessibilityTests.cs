@@ -1,0 +1,41 @@
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace Cupwise.BrowserTests;
+
+/// <summary>axe finds no serious or critical violations on the main pages.</summary>
+public sealed class AccessibilityTests
+{
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/clients")]
+    [InlineData("/clients/new")]
+    [InlineData("/clients/c0ffee00-0000-4000-8000-0000000000a1")]
+    public async Task AMainPageHasNoSeriousOrCriticalViolations(string path)
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync(path);
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task TheChartingPageHasNoSeriousOrCriticalViolations()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000a1");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        await page.Locator("[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Back of neck", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+    }
+
+    private static async Task AssertAccessibleAsync(IPage page)
+    {
+        var result = await page.RunAxe();
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id} ({v.Impact}): {v.Help} — {string.Join("; ", v.Nodes.Take(3).Select(n => n.Html))}")));
+    }
+}
