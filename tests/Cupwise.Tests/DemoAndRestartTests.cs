@@ -70,7 +70,7 @@ public sealed class DemoAndRestartTests
     public async Task TheClientListPageShowsTheDemoClients()
     {
         await using var app = await CupwiseApp.StartAsync(demo: true);
-        var response = await app.Client.GetAsync("/");
+        var response = await app.Client.GetAsync("/clients");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
         Assert.Contains("<title>Clients · Cupwise</title>", html, StringComparison.Ordinal);
