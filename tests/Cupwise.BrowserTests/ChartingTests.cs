@@ -111,6 +111,9 @@ public sealed class ChartingTests
         await PlaceAsync(page, "Face", "Cheek, left");
         await PlaceAsync(page, "Face", "Jawline, right");
         await Assertions.Expect(page.GetByText("no set time (moving or flash)").First).ToBeVisibleAsync();
+        // Facial cups glide: each shows its pathway and passes on the face map.
+        await Assertions.Expect(page.Locator("svg.map-face g.glide")).ToHaveCountAsync(2);
+        await Assertions.Expect(page.GetByLabel("Passes for cup 1")).ToHaveValueAsync("3");
         for (var n = 1; n <= 2; n++)
         {
             await page.GetByRole(AriaRole.Button, new() { Name = $"Apply cup {n}", Exact = true }).ClickAsync();

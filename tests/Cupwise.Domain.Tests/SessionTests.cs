@@ -173,4 +173,17 @@ public sealed class SessionTests
         session.ApplyCup(b.Id, _clock.GetUtcNow());
         Assert.Throws<DomainStateException>(() => session.RemovePlannedCup(b.Id));
     }
+
+    [Fact]
+    public void FacialGlidingIsRecordedByPassesNotTime()
+    {
+        var session = NewSession();
+        var glide = session.AddCup(FacialGlide());
+        Assert.Equal((3, (TimeSpan?)null), (glide.Passes!.Value, glide.PlannedDuration)); // SCIENCE.md §3: about three passes
+        var five = session.AddCup(FacialGlide("jawline") with { Passes = 5 });
+        Assert.Equal(5, five.Passes);
+        Assert.Equal("passes", Assert.Throws<DomainValidationException>(() => session.AddCup(Stationary() with { Passes = 3 })).Field);
+        Assert.Equal("passes", Assert.Throws<DomainValidationException>(() => session.AddCup(FacialGlide() with { Passes = 0 })).Field);
+        Assert.Null(session.AddCup(Stationary()).Passes);
+    }
 }

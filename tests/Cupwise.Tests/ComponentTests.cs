@@ -96,4 +96,18 @@ public sealed class ComponentTests
         buttons[3].Click();
         Assert.Equal(3, chosen);
     }
+
+    [Fact]
+    public void AGlidingCupOnTheFaceShowsItsPathwayAndPasses()
+    {
+        using var ctx = new BunitContext();
+        var cheek = StandardCatalogue.Sites.Single(s => s.Id == "cheek").CentreFor(BodySide.Left);
+        var placement = new MapPlacement(1, "cheek", BodySide.Left, cheek.X, cheek.Y, 35, 0, 0, false, "Cup 1") { Passes = 3 };
+        var cut = ctx.Render<BodyMap>(p => p.Add(m => m.View, MapView.Face).Add(m => m.Sites, Sites).Add(m => m.Placements, [placement]));
+        var line = cut.Find("g.glide line");
+        // Upward and outward: the client's left cheek is on the viewer's right, so the arrow goes right and up.
+        Assert.True(double.Parse(line.GetAttribute("x2")!, System.Globalization.CultureInfo.InvariantCulture) > cheek.X);
+        Assert.True(double.Parse(line.GetAttribute("y2")!, System.Globalization.CultureInfo.InvariantCulture) < cheek.Y);
+        Assert.Equal("×3", cut.Find("g.glide text").TextContent);
+    }
 }

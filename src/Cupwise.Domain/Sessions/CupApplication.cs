@@ -34,6 +34,9 @@ public sealed class CupApplication
     public GaugePressure? Pressure { get; private set; }
     public PressureSource? PressureSource { get; private set; }
     public TimeSpan? PlannedDuration { get; private set; }
+
+    /// <summary>Moving cups: passes along the pathway (facial cupping is recorded by zone and passes).</summary>
+    public int? Passes { get; private set; }
     public DateTimeOffset? AppliedAt { get; private set; }
     public DateTimeOffset? RemovedAt { get; private set; }
     public MarkGrade? MarkGrade { get; private set; }
@@ -80,6 +83,7 @@ public sealed class CupApplication
             PressureSource = source,
             PlannedDuration = duration,
             Notes = Guard.Optional("notes", plan.Notes, 2000),
+            Passes = plan.Passes ?? CupPlan.DefaultPasses(plan.Technique, plan.Site.View),
         };
     }
 
@@ -99,6 +103,7 @@ public sealed class CupApplication
         Pressure = other.Pressure;
         PressureSource = other.PressureSource;
         PlannedDuration = other.PlannedDuration;
+        Passes = other.Passes;
         Notes = other.Notes;
     }
 

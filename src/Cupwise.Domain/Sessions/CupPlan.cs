@@ -66,6 +66,18 @@ public sealed record CupPlan(
     PressureSource? PressureSource,
     string? Notes)
 {
+    public const int MaximumPasses = 20;
+
+    /// <summary>
+    /// Moving cups: how many passes along the pathway, 1–20. Facial cupping works by zone and passes rather than
+    /// time — about three passes per pathway (SCIENCE.md §3); null for other techniques.
+    /// </summary>
+    public int? Passes { get; init; }
+
+    /// <summary>Moving cups on the face default to three passes per pathway (SCIENCE.md §3).</summary>
+    public static int? DefaultPasses(Technique technique, MapView view) =>
+        technique == Technique.Moving && view == MapView.Face ? 3 : null;
+
     /// <summary>The longest retention Cupwise will record; blister risk starts beyond about 20 min (SCIENCE.md §3).</summary>
     public static readonly TimeSpan MaximumDuration = TimeSpan.FromMinutes(60);
 
@@ -85,6 +97,12 @@ public sealed record CupPlan(
         if ((PlannedDuration ?? DefaultDuration(Technique)) is { } d && (d < TimeSpan.Zero || d > MaximumDuration))
         {
             throw new DomainValidationException("plannedDurationMin", $"must be between 0 and {MaximumDuration.TotalMinutes} min; got {d.TotalMinutes:0.##} min.");
+        }
+        if (Passes is { } passes && (Technique != Technique.Moving || passes is < 1 or > MaximumPasses))
+        {
+            throw new DomainValidationException("passes", Technique != Technique.Moving
+                ? "is only for moving cups."
+                : $"must be a whole number from 1 to {MaximumPasses}; got {passes}.");
         }
         if ((Pressure is null) != (PressureSource is null))
         {

@@ -47,7 +47,8 @@ public sealed record ClientChartData(
             .Select(a => new MapPlacement(a.Cup.Number, a.Cup.SiteId, a.Cup.Side, a.Cup.X, a.Cup.Y, RimOf(a.Cup), a.Cup.MarkGrade?.Grade,
                 a.Cup.RemovedAt is { } off ? MapGeometry.Fade(a.Cup.MarkGrade?.Grade, off, now) : 1,
                 a.Cup.RemovedAt is null,
-                $"{SiteName(a.Cup.SiteId, a.Cup.Side)}, {a.Cup.AppliedAt:d MMM yyyy}, {(a.Cup.MarkGrade is { } g ? $"mark grade {g.Grade}" : "no mark recorded")}"))];
+                $"{SiteName(a.Cup.SiteId, a.Cup.Side)}, {a.Cup.AppliedAt:d MMM yyyy}, {(a.Cup.MarkGrade is { } g ? $"mark grade {g.Grade}" : "no mark recorded")}")
+            { Passes = a.Cup.Passes })];
 
     public double RimOf(CupApplication cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
 

@@ -38,7 +38,8 @@ public sealed record CupRequest(
     DateTimeOffset? RemovedAt,
     [property: Description("Mark grade at removal, 0 (none) to 4 (deep purple).")] int? MarkGrade,
     [property: Description("comfortable, pulling, strong, painful or faint.")] string? Sensation,
-    string? Notes);
+    string? Notes,
+    [property: Description("Moving cups: passes along the pathway, 1 to 20 (3 for facial cups if not given).")] int? Passes = null);
 
 public sealed record SessionResponse(
     string Id,
@@ -72,6 +73,7 @@ public sealed record CupApplicationResponse(
     double? PressureMmHg,
     PressureSource? PressureSource,
     double? PlannedDurationMin,
+    int? Passes,
     DateTimeOffset? AppliedAt,
     DateTimeOffset? RemovedAt,
     double? ActualDurationMin,

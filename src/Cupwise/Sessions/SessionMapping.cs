@@ -16,7 +16,7 @@ internal static class SessionMapping
 
     private static CupApplicationResponse ToResponse(CupApplication c) => new(
         c.Id.ToString(), c.Number, c.CupId, c.SiteId, c.Side, c.View, c.X, c.Y, c.Technique, c.Method, c.PumpStrokes,
-        MmHg(c.SetPressure), MmHg(c.Pressure), c.PressureSource, c.PlannedDuration?.TotalMinutes,
+        MmHg(c.SetPressure), MmHg(c.Pressure), c.PressureSource, c.PlannedDuration?.TotalMinutes, c.Passes,
         c.AppliedAt, c.RemovedAt, c.ActualDuration?.TotalMinutes, c.MarkGrade?.Grade, c.Sensation, c.Notes);
 
     private static double? MmHg(GaugePressure? p) => p is { } value ? Math.Round(value.MillimetresOfMercury, 1) : null;
@@ -92,7 +92,7 @@ internal static class SessionMapping
         {
             return null;
         }
-        var plan = new CupPlan(cup, site, side, position, technique.Value, suction, duration, pressure, pressureSource, r.Notes);
+        var plan = new CupPlan(cup, site, side, position, technique.Value, suction, duration, pressure, pressureSource, r.Notes) { Passes = r.Passes };
         return v.Run(prefix, plan.Check) ? plan : null;
     }
 

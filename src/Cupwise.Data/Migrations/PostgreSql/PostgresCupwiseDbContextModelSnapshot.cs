@@ -353,6 +353,9 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.Property<int>("Number")
                         .HasColumnType("integer");
 
+                    b.Property<int?>("Passes")
+                        .HasColumnType("integer");
+
                     b.Property<TimeSpan?>("PlannedDuration")
                         .HasColumnType("interval");
 

@@ -348,6 +348,9 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.Property<int>("Number")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int?>("Passes")
+                        .HasColumnType("INTEGER");
+
                     b.Property<TimeSpan?>("PlannedDuration")
                         .HasColumnType("TEXT");
 

@@ -45,6 +45,29 @@ public static class MapGeometry
 
     public static (double Width, double Height) Box(MapView view) => view.Size();
 
+    /// <summary>
+    /// The gliding pathway from a facial site, as an offset in map units: upward and outward from the midline,
+    /// toward the jawline and the front of the ear, then down the side of the neck (SCIENCE.md §3). Given for the
+    /// client's right (the viewer's left); mirrored for the left. Null where cups do not glide.
+    /// </summary>
+    public static (double Dx, double Dy)? GlideOffset(string siteId, BodySide side)
+    {
+        (double Dx, double Dy)? right = siteId switch
+        {
+            "forehead" => (0, -9),
+            "brow" => (-11, -3),
+            "under-eye" => (-11, -2),
+            "cheek" => (-11, -6),
+            "nasolabial-fold" => (-8, -8),
+            "jawline" => (-11, -10),
+            "chin" => (-10, -3),
+            "temple" => (-1, -9),
+            "face-neck-lateral" => (0, 11),
+            _ => null,
+        };
+        return right is { } r && side == BodySide.Left ? (-r.Dx, r.Dy) : right;
+    }
+
     /// <summary>Region size on the map, in map units.</summary>
     public static (double Rx, double Ry) RegionRadius(MapView view) => view == MapView.Face ? (6.5, 4.5) : (6.5, 6.5);
 
@@ -82,4 +105,8 @@ public static class MapGeometry
 }
 
 /// <summary>A cup drawn on a map.</summary>
-public sealed record MapPlacement(int Number, string SiteId, BodySide Side, double X, double Y, double RimMm, int? Grade, double Fade, bool Running, string Label);
+public sealed record MapPlacement(int Number, string SiteId, BodySide Side, double X, double Y, double RimMm, int? Grade, double Fade, bool Running, string Label)
+{
+    /// <summary>Moving cups: passes along the pathway, drawn as an arrow with the count.</summary>
+    public int? Passes { get; init; }
+}
