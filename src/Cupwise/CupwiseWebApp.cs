@@ -85,6 +85,7 @@ public static class CupwiseWebApp
             return Task.CompletedTask;
         }));
         services.AddRazorComponents().AddInteractiveServerComponents();
+        services.AddMemoryCache(o => o.SizeLimit = 2_000); // drawn charts, one unit each
         services.AddAntiforgery();
     }
 

@@ -7,6 +7,7 @@ using Cupwise.Domain.Outcomes;
 using Cupwise.Domain.Quantities;
 using Cupwise.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 using ScottPlot;
 
 namespace Cupwise.Clients;
@@ -27,11 +28,12 @@ public sealed record ClientChartData(
             return null;
         }
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId).Include(s => s.Cups)
-            .AsSplitQuery().ToListAsync(cancellationToken);
+            .AsSingleQuery().ToListAsync(cancellationToken);
         var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.ClientId == clientId && !o.EnteredInError).ToListAsync(cancellationToken);
         var cupIds = sessions.SelectMany(s => s.Cups).Select(c => c.CupId).Distinct().ToList();
         var cups = await db.Cups.AsNoTracking().Where(c => cupIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        var sites = await db.BodySites.AsNoTracking().ToListAsync(cancellationToken);
+        // The site catalogue is the shipped one (the migrator keeps the table equal to it): no query needed.
+        var sites = StandardCatalogue.Sites;
         return new ClientChartData(client,
             [.. sessions.OrderByDescending(s => s.StartedAt ?? s.CreatedAt)],
             [.. outcomes.OrderBy(o => o.TakenAt)], cups, sites);
@@ -40,15 +42,26 @@ public sealed record ClientChartData(
     public IEnumerable<(TreatmentSession Session, CupApplication Cup)> Applications =>
         Sessions.Where(s => s.Status != SessionStatus.EnteredInError).SelectMany(s => s.Cups.Select(c => (s, c)));
 
-    /// <summary>Every past and running cup on one view, coloured by its mark and fading with age.</summary>
+    /// <summary>
+    /// Every past and running cup on one view, coloured by its mark and fading with age. Cups placed on the very
+    /// same spot visit after visit are drawn once, as the most recent, with the count in its name: they would
+    /// cover each other anyway, and a long course would otherwise draw hundreds of identical rings.
+    /// </summary>
     public IReadOnlyList<MapPlacement> Placements(MapView view, DateTimeOffset now) =>
         [.. Applications.Where(a => a.Cup.View == view && a.Cup.AppliedAt is not null)
-            .OrderBy(a => a.Cup.AppliedAt)
-            .Select(a => new MapPlacement(a.Cup.Number, a.Cup.SiteId, a.Cup.Side, a.Cup.X, a.Cup.Y, RimOf(a.Cup), a.Cup.MarkGrade?.Grade,
-                a.Cup.RemovedAt is { } off ? MapGeometry.Fade(a.Cup.MarkGrade?.Grade, off, now) : 1,
-                a.Cup.RemovedAt is null,
-                $"{SiteName(a.Cup.SiteId, a.Cup.Side)}, {a.Cup.AppliedAt:d MMM yyyy}, {(a.Cup.MarkGrade is { } g ? $"mark grade {g.Grade}" : "no mark recorded")}")
-            { Passes = a.Cup.Passes })];
+            .GroupBy(a => (Math.Round(a.Cup.X, 1), Math.Round(a.Cup.Y, 1)))
+            .Select(spot =>
+            {
+                var a = spot.MaxBy(x => x.Cup.AppliedAt)!;
+                var count = spot.Count();
+                var mark = a.Cup.MarkGrade is { } g ? $"mark grade {g.Grade}" : "no mark recorded";
+                return new MapPlacement(a.Cup.Number, a.Cup.SiteId, a.Cup.Side, a.Cup.X, a.Cup.Y, RimOf(a.Cup), a.Cup.MarkGrade?.Grade,
+                    a.Cup.RemovedAt is { } off ? MapGeometry.Fade(a.Cup.MarkGrade?.Grade, off, now) : 1,
+                    a.Cup.RemovedAt is null,
+                    $"{SiteName(a.Cup.SiteId, a.Cup.Side)}, last {a.Cup.AppliedAt:d MMM yyyy}, {mark}{(count > 1 ? $", {count} cups here in all" : "")}")
+                { Passes = a.Cup.Passes };
+            })
+            .OrderBy(p => p.Label, StringComparer.Ordinal)];
 
     public double RimOf(CupApplication cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
 
@@ -58,14 +71,28 @@ public sealed record ClientChartData(
         return side == BodySide.None ? name : $"{name}, {MapGeometry.SideLabel(side)}";
     }
 
-    /// <summary>The pain chart (ScottPlot, SVG): before/after pairs per visit joined by a short line, 0–10 fixed.</summary>
-    public (string Svg, string Sentence)? PainChart()
+    /// <summary>
+    /// The pain chart (ScottPlot, SVG): before/after pairs per visit joined by a short line, 0–10 fixed. Drawing
+    /// costs milliseconds, so the result is kept until the client's pain scores change.
+    /// </summary>
+    public (string Svg, string Sentence)? PainChart(IMemoryCache cache)
     {
         var pain = Outcomes.Where(o => o.Kind == MeasureKind.Pain).ToList();
         if (pain.Count == 0)
         {
             return null;
         }
+        var key = (nameof(PainChart), Client.Id, pain.Count, pain.Max(o => o.RecordedAt), pain.Max(o => o.TakenAt));
+        return cache.GetOrCreate(key, entry =>
+        {
+            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
+            entry.Size = 1;
+            return DrawPainChart(pain);
+        });
+    }
+
+    private static (string Svg, string Sentence) DrawPainChart(List<OutcomeMeasurement> pain)
+    {
         var plot = new Plot();
         plot.Font.Set("DejaVu Sans");
         var before = pain.Where(o => o.Timing != MeasurementTiming.AfterSession).ToList();
