@@ -12,11 +12,25 @@ using ScottPlot;
 
 namespace Cupwise.Clients;
 
+/// <summary>A session as the chart lists it.</summary>
+public sealed record ChartSession(Guid Id, SessionStatus Status, DateTimeOffset CreatedAt, DateTimeOffset? StartedAt, string? Notes)
+{
+    public List<ChartCup> Cups { get; } = [];
+}
+
+/// <summary>A cup application as the chart draws it: only the columns it needs, read without entity tracking.</summary>
+public sealed record ChartCup(
+    Guid SessionId, int Number, string CupId, string SiteId, BodySide Side, MapView View, double X, double Y,
+    Technique Technique, SuctionMethodKind Method, int? Passes, DateTimeOffset? AppliedAt, DateTimeOffset? RemovedAt,
+    MarkGrade? MarkGrade, GaugePressure? Pressure, PressureSource? PressureSource)
+{
+    public TimeSpan? ActualDuration => AppliedAt is { } on && RemovedAt is { } off ? off - on : null;
+}
+
 /// <summary>Everything the client chart shows, read in a few queries.</summary>
 public sealed record ClientChartData(
     Client Client,
-    IReadOnlyList<TreatmentSession> Sessions,
-    IReadOnlyList<OutcomeMeasurement> Outcomes,
+    IReadOnlyList<ChartSession> Sessions,
     IReadOnlyDictionary<string, Cup> Cups,
     IReadOnlyList<BodySite> Sites)
 {
@@ -27,19 +41,28 @@ public sealed record ClientChartData(
         {
             return null;
         }
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId).Include(s => s.Cups)
-            .AsSingleQuery().ToListAsync(cancellationToken);
-        var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.ClientId == clientId && !o.EnteredInError).ToListAsync(cancellationToken);
-        var cupIds = sessions.SelectMany(s => s.Cups).Select(c => c.CupId).Distinct().ToList();
+        var sessions = await db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId)
+            .Select(s => new ChartSession(s.Id, s.Status, s.CreatedAt, s.StartedAt, s.Notes)).ToListAsync(cancellationToken);
+        var sessionIds = sessions.Select(s => s.Id).ToList();
+        var applications = await db.CupApplications.AsNoTracking().Where(c => sessionIds.Contains(c.SessionId))
+            .Select(c => new ChartCup(c.SessionId, c.Number, c.CupId, c.SiteId, c.Side, c.View, c.X, c.Y, c.Technique, c.Method, c.Passes,
+                c.AppliedAt, c.RemovedAt, c.MarkGrade, c.Pressure, c.PressureSource))
+            .ToListAsync(cancellationToken);
+        var bySession = sessions.ToDictionary(s => s.Id);
+        foreach (var cup in applications.OrderBy(c => c.Number))
+        {
+            bySession[cup.SessionId].Cups.Add(cup);
+        }
+        var cupIds = applications.Select(c => c.CupId).Distinct().ToList();
         var cups = await db.Cups.AsNoTracking().Where(c => cupIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         // The site catalogue is the shipped one (the migrator keeps the table equal to it): no query needed.
         var sites = StandardCatalogue.Sites;
         return new ClientChartData(client,
             [.. sessions.OrderByDescending(s => s.StartedAt ?? s.CreatedAt)],
-            [.. outcomes.OrderBy(o => o.TakenAt)], cups, sites);
+            cups, sites);
     }
 
-    public IEnumerable<(TreatmentSession Session, CupApplication Cup)> Applications =>
+    public IEnumerable<(ChartSession Session, ChartCup Cup)> Applications =>
         Sessions.Where(s => s.Status != SessionStatus.EnteredInError).SelectMany(s => s.Cups.Select(c => (s, c)));
 
     /// <summary>
@@ -63,7 +86,7 @@ public sealed record ClientChartData(
             })
             .OrderBy(p => p.Label, StringComparer.Ordinal)];
 
-    public double RimOf(CupApplication cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
+    public double RimOf(ChartCup cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
 
     public string SiteName(string siteId, BodySide side)
     {
@@ -75,20 +98,24 @@ public sealed record ClientChartData(
     /// The pain chart (ScottPlot, SVG): before/after pairs per visit joined by a short line, 0–10 fixed. Drawing
     /// costs milliseconds, so the result is kept until the client's pain scores change.
     /// </summary>
-    public (string Svg, string Sentence)? PainChart(IMemoryCache cache)
+    public async Task<(string Svg, string Sentence)?> PainChartAsync(CupwiseDbContext db, IMemoryCache cache, CancellationToken cancellationToken = default)
     {
-        var pain = Outcomes.Where(o => o.Kind == MeasureKind.Pain).ToList();
-        if (pain.Count == 0)
+        var scores = db.Outcomes.AsNoTracking().Where(o => o.ClientId == Client.Id && !o.EnteredInError && o.Kind == MeasureKind.Pain);
+        // Scores are only ever added (or flagged entered in error), so their count and latest recording identify the chart.
+        var stamp = await scores.GroupBy(o => o.ClientId).Select(g => new { Count = g.Count(), Latest = g.Max(o => o.RecordedAt) }).FirstOrDefaultAsync(cancellationToken);
+        if (stamp is null)
         {
             return null;
         }
-        var key = (nameof(PainChart), Client.Id, pain.Count, pain.Max(o => o.RecordedAt), pain.Max(o => o.TakenAt));
-        return cache.GetOrCreate(key, entry =>
+        var key = (nameof(PainChartAsync), Client.Id, stamp.Count, stamp.Latest);
+        if (cache.TryGetValue(key, out (string, string) drawn))
         {
-            entry.SlidingExpiration = TimeSpan.FromMinutes(10);
-            entry.Size = 1;
-            return DrawPainChart(pain);
-        });
+            return drawn;
+        }
+        var pain = await scores.OrderBy(o => o.TakenAt).ToListAsync(cancellationToken);
+        drawn = DrawPainChart(pain);
+        cache.Set(key, drawn, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
+        return drawn;
     }
 
     private static (string Svg, string Sentence) DrawPainChart(List<OutcomeMeasurement> pain)
