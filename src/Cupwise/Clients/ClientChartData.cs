@@ -34,13 +34,43 @@ public sealed record ClientChartData(
     IReadOnlyDictionary<string, Cup> Cups,
     IReadOnlyList<BodySite> Sites)
 {
-    public static async Task<ClientChartData?> LoadAsync(CupwiseDbContext db, Guid clientId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the chart. The sessions and cups of a long course are the costly part, so they are kept in
+    /// <paramref name="cache"/> under a stamp that changes whenever any of the client's sessions changes (every
+    /// change raises a session's Version; sessions are never deleted).
+    /// </summary>
+    public static async Task<ClientChartData?> LoadAsync(CupwiseDbContext db, Guid clientId, IMemoryCache? cache = null, CancellationToken cancellationToken = default)
     {
         var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
         if (client is null)
         {
             return null;
         }
+        IReadOnlyList<ChartSession>? sessions = null;
+        object? key = null;
+        if (cache is not null)
+        {
+            var stamp = await db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId).GroupBy(s => s.ClientId)
+                .Select(g => new { Count = g.Count(), Versions = g.Sum(s => s.Version) }).FirstOrDefaultAsync(cancellationToken);
+            key = (nameof(ClientChartData), clientId, stamp?.Count ?? 0, stamp?.Versions ?? 0);
+            cache.TryGetValue(key, out sessions);
+        }
+        if (sessions is null)
+        {
+            sessions = await LoadSessionsAsync(db, clientId, cancellationToken);
+            if (cache is not null)
+            {
+                cache.Set(key!, sessions, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
+            }
+        }
+        var cupIds = sessions.SelectMany(s => s.Cups).Select(c => c.CupId).Distinct().ToList();
+        var cups = await db.Cups.AsNoTracking().Where(c => cupIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        // The site catalogue is the shipped one (the migrator keeps the table equal to it): no query needed.
+        return new ClientChartData(client, sessions, cups, StandardCatalogue.Sites);
+    }
+
+    private static async Task<IReadOnlyList<ChartSession>> LoadSessionsAsync(CupwiseDbContext db, Guid clientId, CancellationToken cancellationToken)
+    {
         var sessions = await db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId)
             .Select(s => new ChartSession(s.Id, s.Status, s.CreatedAt, s.StartedAt, s.Notes)).ToListAsync(cancellationToken);
         var sessionIds = sessions.Select(s => s.Id).ToList();
@@ -53,13 +83,7 @@ public sealed record ClientChartData(
         {
             bySession[cup.SessionId].Cups.Add(cup);
         }
-        var cupIds = applications.Select(c => c.CupId).Distinct().ToList();
-        var cups = await db.Cups.AsNoTracking().Where(c => cupIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
-        // The site catalogue is the shipped one (the migrator keeps the table equal to it): no query needed.
-        var sites = StandardCatalogue.Sites;
-        return new ClientChartData(client,
-            [.. sessions.OrderByDescending(s => s.StartedAt ?? s.CreatedAt)],
-            cups, sites);
+        return [.. sessions.OrderByDescending(s => s.StartedAt ?? s.CreatedAt)];
     }
 
     public IEnumerable<(ChartSession Session, ChartCup Cup)> Applications =>
