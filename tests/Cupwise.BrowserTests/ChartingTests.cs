@@ -50,6 +50,16 @@ public sealed class ChartingTests
         await PlaceAsync(page, "Body, front", "Side of neck, left");
         var rows = page.GetByRole(AriaRole.Table, new() { Name = "Cups" }).GetByRole(AriaRole.Row);
         await Assertions.Expect(rows).ToHaveCountAsync(7);
+
+        // A planned cup can be moved: choose Move, then the new place.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Move cup 6" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Side of neck, right", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Cup 6" })).ToContainTextAsync("Side of neck, right");
+
+        // Range of motion where relevant.
+        await page.GetByLabel("Degrees").FillAsync("30");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record range of motion" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Range of motion recorded" })).ToContainTextAsync("cervical spine, rotation left: 30° (before)");
         await BrowserApp.ScreenshotAsync(page, "session-planned");
 
         for (var n = 1; n <= 6; n++)
