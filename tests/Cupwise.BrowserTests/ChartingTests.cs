@@ -159,4 +159,24 @@ public sealed class ChartingTests
         await Assertions.Expect(chart.GetByText("Pain fell from 6 to 2 over 4 visit(s).")).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(chart, "client-chart-demo");
     }
+
+    [Fact]
+    public async Task AFormWithMistakesSaysWhatIsWrongNextToEachField()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/clients/new");
+        await page.GetByLabel("Given name").FillAsync("Sam");
+        await page.GetByLabel("Date of birth").FillAsync("2090-01-01");
+        await page.GetByLabel("Sex").SelectOptionAsync("male");
+        await page.GetByLabel("Weeks of pregnancy").FillAsync("20");
+        await page.GetByLabel("Pregnant").CheckAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Please correct the fields marked below; nothing was saved.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Required.")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex("Must not be in the future"))).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText(new System.Text.RegularExpressions.Regex("cannot be recorded for a client whose sex is male"))).ToBeVisibleAsync();
+        // What was typed is kept.
+        await Assertions.Expect(page.GetByLabel("Given name")).ToHaveValueAsync("Sam");
+        await BrowserApp.ScreenshotAsync(page, "client-form-errors");
+    }
 }
