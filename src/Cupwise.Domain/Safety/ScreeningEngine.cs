@@ -1,0 +1,138 @@
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Clients;
+using Cupwise.Domain.Sessions;
+using Cupwise.Domain.Suction;
+
+namespace Cupwise.Domain.Safety;
+
+/// <summary>The client as screening sees them.</summary>
+/// <param name="Conditions">Vocabulary names (<see cref="ScreeningVocabulary.Conditions"/>).</param>
+/// <param name="Medications">Medicine names as recorded; classed through medications.json.</param>
+public sealed record ScreeningClient(
+    int? AgeYears,
+    bool Pregnant,
+    double? TemperatureC,
+    IReadOnlyList<string> Conditions,
+    IReadOnlyList<string> Medications,
+    IReadOnlyList<SkinFinding> SkinFindings,
+    bool FirstSession,
+    bool HomeUser)
+{
+    /// <summary>From a Cupwise client record: free-text conditions are matched onto the vocabulary.</summary>
+    public static ScreeningClient From(Client client, DateOnly today, bool firstSession, bool homeUser = false, double? temperatureC = null)
+    {
+        var history = client.HealthHistory;
+        var conditions = history.Conditions.Where(c => c.Active).SelectMany(c => ScreeningVocabulary.Match(c.Name)).Distinct().ToList();
+        var medicines = history.Medications.Select(m => m.Name).ToList();
+        // A medicine flagged by the practitioner counts even when its name is not on the list.
+        medicines.AddRange(history.Medications.Where(m => m.AnticoagulantOrAntiplatelet).Select(_ => "warfarin"));
+        return new ScreeningClient(client.AgeOn(today), history.Pregnancy is not null, temperatureC, conditions, medicines,
+            history.SkinFindings, firstSession, homeUser);
+    }
+}
+
+/// <summary>One planned cup as screening sees it.</summary>
+public sealed record ScreeningCup(BodySite Site, BodySide Side, Technique Technique, SuctionMethodKind Method, double? DurationMinutes, double? PressureMmHg);
+
+/// <summary>A finding: which rule, where, how serious, what to say and why.</summary>
+/// <param name="Cup">Index of the planned cup it concerns; null for the client as a whole.</param>
+public sealed record ScreeningFinding(string RuleId, FindingSeverity Severity, int? Cup, string? SiteId, BodySide? Side,
+    string Message, string Source, string Grade, RuleAdjustment? Adjust);
+
+public sealed record ScreeningResult(bool Allowed, IReadOnlyList<ScreeningFinding> Findings)
+{
+    /// <summary>The findings for one planned cup, and those for the client as a whole.</summary>
+    public IEnumerable<ScreeningFinding> For(int cup) => Findings.Where(f => f.Cup == cup || f.Cup is null);
+}
+
+/// <summary>
+/// Checks the rules (screening-rules.json) against a client and every planned cup. Deterministic: the findings
+/// come in rule order, client findings first, then cup by cup.
+/// </summary>
+public sealed class ScreeningEngine(ScreeningRuleSet rules)
+{
+    public static ScreeningEngine Standard { get; } = new(ScreeningRuleSet.Standard);
+
+    public ScreeningResult Screen(ScreeningClient client, IReadOnlyList<ScreeningCup> plan)
+    {
+        var classes = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var medicine in client.Medications)
+        {
+            if (ScreeningRuleSet.MedicineClasses.TryGetValue(medicine.Trim(), out var medicineClass))
+            {
+                classes.Add(medicineClass);
+            }
+        }
+        var conditions = new HashSet<string>(client.Conditions, StringComparer.Ordinal);
+        var findings = new List<ScreeningFinding>();
+        foreach (var rule in rules.Rules)
+        {
+            if (rule.When.PerCup || !ClientMatches(rule.When, client, conditions, classes))
+            {
+                continue;
+            }
+            findings.Add(Finding(rule, client, null, null));
+        }
+        for (var i = 0; i < plan.Count; i++)
+        {
+            var cup = plan[i];
+            foreach (var rule in rules.Rules)
+            {
+                if (rule.When.PerCup && ClientMatches(rule.When, client, conditions, classes) && CupMatches(rule.When, client, cup))
+                {
+                    findings.Add(Finding(rule, client, i, cup));
+                }
+            }
+        }
+        return new ScreeningResult(findings.TrueForAll(f => f.Severity != FindingSeverity.Block), findings);
+    }
+
+    private static ScreeningFinding Finding(ScreeningRule rule, ScreeningClient client, int? index, ScreeningCup? cup)
+    {
+        // Home users: whatever needs a practitioner's recorded reason is not for them to override.
+        var severity = client.HomeUser && rule.Severity == FindingSeverity.Override ? FindingSeverity.Block : rule.Severity;
+        return new ScreeningFinding(rule.Id, severity, index, cup?.Site.Id, cup?.Side,
+            client.HomeUser ? rule.Home : rule.Practitioner, rule.Source, rule.Grade, rule.Adjust);
+    }
+
+    private static bool ClientMatches(RuleWhen w, ScreeningClient c, HashSet<string> conditions, HashSet<string> classes)
+    {
+        if (w.Pregnant is { } pregnant && c.Pregnant != pregnant) { return false; }
+        if (w.Condition is { } wanted && !wanted.Any(conditions.Contains)) { return false; }
+        if (w.MedicationClass is { } medicineClasses && !medicineClasses.Any(classes.Contains)) { return false; }
+        if (w.TemperatureAtLeastC is { } fever && !(c.TemperatureC >= fever)) { return false; }
+        if (w.AgeBelowYears is { } below && !(c.AgeYears < below)) { return false; }
+        if (w.AgeAtLeastYears is { } atLeast && !(c.AgeYears >= atLeast)) { return false; }
+        if (w.FirstSession is { } first && c.FirstSession != first) { return false; }
+        if (w.HomeUser is { } home && c.HomeUser != home) { return false; }
+        return true;
+    }
+
+    private static bool CupMatches(RuleWhen w, ScreeningClient c, ScreeningCup cup)
+    {
+        if (w.SiteFlag is { } flags && !flags.Any(cup.Site.Has)) { return false; }
+        if (w.Site is { } sites && !sites.Contains(cup.Site.Id)) { return false; }
+        if (w.View is { } views && !views.Contains(cup.Site.View)) { return false; }
+        if (w.Technique is { } techniques && !techniques.Contains(cup.Technique)) { return false; }
+        if (w.Method is { } methods && !methods.Contains(cup.Method)) { return false; }
+        if (w.Fire is { } fire && cup.Method.IsFire() != fire) { return false; }
+        if (w.DurationOverMinutes is { } over && !(cup.DurationMinutes > over)) { return false; }
+        if (w.PressureBeyondMmHg is { } beyond && !(cup.PressureMmHg is { } p && -p > beyond)) { return false; }
+        if (w.SkinFinding is { } kinds)
+        {
+            var found = false;
+            foreach (var finding in c.SkinFindings)
+            {
+                // A finding on the midline or unsided applies to both sides.
+                if (finding.SiteId == cup.Site.Id && (finding.Side == cup.Side || finding.Side == BodySide.None || cup.Side == BodySide.None)
+                    && kinds.Contains(finding.Kind))
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found) { return false; }
+        }
+        return true;
+    }
+}

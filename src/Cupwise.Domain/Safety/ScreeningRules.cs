@@ -1,0 +1,229 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Clients;
+using Cupwise.Domain.Quantities;
+using Cupwise.Domain.Sessions;
+using Cupwise.Domain.Suction;
+
+namespace Cupwise.Domain.Safety;
+
+/// <summary>What a rule proposes instead: a shorter time, lighter suction.</summary>
+public sealed record RuleAdjustment(double? MaxMinutes = null, bool? Light = null);
+
+/// <summary>When a rule applies: every given condition must hold; a list holds when any of its values does.</summary>
+public sealed record RuleWhen
+{
+    public IReadOnlyList<SkinFindingKind>? SkinFinding { get; init; }
+    public IReadOnlyList<SiteFlags>? SiteFlag { get; init; }
+    public IReadOnlyList<string>? Site { get; init; }
+    public IReadOnlyList<MapView>? View { get; init; }
+    public IReadOnlyList<Technique>? Technique { get; init; }
+    public IReadOnlyList<SuctionMethodKind>? Method { get; init; }
+    public bool? Fire { get; init; }
+    public double? DurationOverMinutes { get; init; }
+    public double? PressureBeyondMmHg { get; init; }
+    public bool? Pregnant { get; init; }
+    public IReadOnlyList<string>? Condition { get; init; }
+    public IReadOnlyList<string>? MedicationClass { get; init; }
+    public double? TemperatureAtLeastC { get; init; }
+    public int? AgeBelowYears { get; init; }
+    public int? AgeAtLeastYears { get; init; }
+    public bool? FirstSession { get; init; }
+    public bool? HomeUser { get; init; }
+    public bool? Always { get; init; }
+
+    /// <summary>True when the rule looks at a planned cup, so it is checked once per cup.</summary>
+    public bool PerCup => SkinFinding is not null || SiteFlag is not null || Site is not null || View is not null || Technique is not null
+        || Method is not null || Fire is not null || DurationOverMinutes is not null || PressureBeyondMmHg is not null;
+}
+
+/// <summary>One screening rule, as kept in screening-rules.json.</summary>
+public sealed record ScreeningRule(
+    string Id,
+    FindingSeverity Severity,
+    RuleWhen When,
+    string Practitioner,
+    string Home,
+    string Source,
+    string Grade,
+    RuleAdjustment? Adjust = null);
+
+/// <summary>A rule file that cannot be used: where and why.</summary>
+public sealed class RuleFileException(string message) : Exception(message);
+
+/// <summary>The versioned rule set and the medicine list, loaded and checked.</summary>
+public sealed class ScreeningRuleSet
+{
+    public const string ResourceName = "Cupwise.Domain.screening-rules.json";
+
+    private static readonly Lazy<ScreeningRuleSet> LazyStandard = new(() =>
+    {
+        using var stream = typeof(ScreeningRuleSet).Assembly.GetManifestResourceStream(ResourceName)
+            ?? throw new InvalidOperationException("screening-rules.json is missing from the build.");
+        using var reader = new StreamReader(stream);
+        return Parse(reader.ReadToEnd());
+    });
+
+    private static readonly Lazy<IReadOnlyDictionary<string, string>> LazyMedicines = new(LoadMedicines);
+
+    private ScreeningRuleSet(int version, IReadOnlyList<ScreeningRule> rules)
+    {
+        Version = version;
+        Rules = rules;
+    }
+
+    public int Version { get; }
+    public IReadOnlyList<ScreeningRule> Rules { get; }
+
+    /// <summary>The rules that ship with Cupwise.</summary>
+    public static ScreeningRuleSet Standard => LazyStandard.Value;
+
+    /// <summary>Medicine name (lower case) → "anticoagulant" or "antiplatelet".</summary>
+    public static IReadOnlyDictionary<string, string> MedicineClasses => LazyMedicines.Value;
+
+    public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false) },
+        UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow,
+        RespectRequiredConstructorParameters = true,
+        RespectNullableAnnotations = true,
+    };
+
+    /// <summary>Reads a rule file; a malformed one is refused with its line and the reason.</summary>
+    public static ScreeningRuleSet Parse(string json)
+    {
+        RuleFile file;
+        try
+        {
+            file = JsonSerializer.Deserialize<RuleFile>(json, Json) ?? throw new RuleFileException("The rule file is empty.");
+        }
+        catch (JsonException e)
+        {
+            var line = e.LineNumber is { } l ? $"line {l + 1}" : "an unknown line";
+            throw new RuleFileException($"The rule file is malformed at {line} ({e.Path}): {e.Message}");
+        }
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        var siteIds = StandardCatalogue.Sites.Select(s => s.Id).ToHashSet(StringComparer.Ordinal);
+        foreach (var rule in file.Rules)
+        {
+            if (!ids.Add(rule.Id))
+            {
+                throw new RuleFileException($"Rule '{rule.Id}' appears twice.");
+            }
+            foreach (var condition in rule.When.Condition ?? [])
+            {
+                if (!ScreeningVocabulary.Conditions.ContainsKey(condition))
+                {
+                    throw new RuleFileException($"Rule '{rule.Id}': condition '{condition}' is not in the vocabulary ({ScreeningVocabulary.Nearest(condition, ScreeningVocabulary.Conditions.Keys)}).");
+                }
+            }
+            foreach (var site in rule.When.Site ?? [])
+            {
+                if (!siteIds.Contains(site))
+                {
+                    throw new RuleFileException($"Rule '{rule.Id}': site '{site}' is not a body site ({ScreeningVocabulary.Nearest(site, siteIds)}).");
+                }
+            }
+            foreach (var medicine in rule.When.MedicationClass ?? [])
+            {
+                if (medicine is not ("anticoagulant" or "antiplatelet"))
+                {
+                    throw new RuleFileException($"Rule '{rule.Id}': medication class '{medicine}' must be anticoagulant or antiplatelet.");
+                }
+            }
+            if (string.IsNullOrWhiteSpace(rule.Practitioner) || string.IsNullOrWhiteSpace(rule.Home) || string.IsNullOrWhiteSpace(rule.Source))
+            {
+                throw new RuleFileException($"Rule '{rule.Id}' needs a practitioner message, a home-user message and a source.");
+            }
+            if (rule.Grade is not ("M" or "R" or "P" or "D"))
+            {
+                throw new RuleFileException($"Rule '{rule.Id}': grade '{rule.Grade}' must be M, R, P or D (SCIENCE.md).");
+            }
+        }
+        return new ScreeningRuleSet(file.Version, file.Rules);
+    }
+
+    private static Dictionary<string, string> LoadMedicines()
+    {
+        using var stream = typeof(ScreeningRuleSet).Assembly.GetManifestResourceStream("Cupwise.Domain.medications.json")
+            ?? throw new InvalidOperationException("medications.json is missing from the build.");
+        var file = JsonSerializer.Deserialize<MedicineFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ?? throw new InvalidOperationException("medications.json is empty.");
+        var table = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var name in file.Anticoagulant)
+        {
+            table[name] = "anticoagulant";
+        }
+        foreach (var name in file.Antiplatelet)
+        {
+            table[name] = "antiplatelet";
+        }
+        return table;
+    }
+
+    private sealed record RuleFile(int Version, string? About, List<ScreeningRule> Rules);
+
+    private sealed record MedicineFile(int Version, string? About, List<string> Anticoagulant, List<string> Antiplatelet);
+}
+
+/// <summary>The names screening understands, with the words that map free-text history onto them.</summary>
+public static class ScreeningVocabulary
+{
+    /// <summary>Condition name → words that, found in a client's recorded condition, mean it.</summary>
+    public static IReadOnlyDictionary<string, string[]> Conditions { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
+    {
+        ["bleeding-disorder"] = ["bleeding disorder", "coagulopathy", "von willebrand"],
+        ["haemophilia"] = ["haemophilia", "hemophilia"],
+        ["low-platelets"] = ["low platelets", "thrombocytopenia"],
+        ["high-fever"] = ["high fever", "fever"],
+        ["infection-signs"] = ["infection", "cellulitis", "sepsis"],
+        ["convulsions"] = ["convulsion", "seizure", "epilepsy"],
+        ["severe-heart-disease"] = ["heart failure", "severe heart", "unstable angina", "pacemaker"],
+        ["anaemia"] = ["anaemia", "anemia"],
+        ["advanced-diabetes"] = ["advanced diabetes", "diabetic neuropathy", "diabetic foot"],
+        ["cachexia"] = ["cachexia"],
+        ["extreme-fatigue"] = ["extreme fatigue", "exhaustion"],
+        ["dvt-history"] = ["deep vein thrombosis", "deep-vein thrombosis", "dvt", "pulmonary embolism"],
+        ["just-ate"] = ["just ate", "after a meal"],
+        ["very-hungry"] = ["very hungry", "fasting"],
+        ["menstruation"] = ["menstruation", "period"],
+    };
+
+    /// <summary>The vocabulary conditions a free-text condition means (case-insensitive word match).</summary>
+    public static IEnumerable<string> Match(string text)
+    {
+        foreach (var (name, words) in Conditions)
+        {
+            if (string.Equals(text, name, StringComparison.OrdinalIgnoreCase) || words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
+            {
+                yield return name;
+            }
+        }
+    }
+
+    /// <summary>"did you mean …": the three nearest valid names by edit distance.</summary>
+    public static string Nearest(string given, IEnumerable<string> valid) =>
+        "nearest: " + string.Join(", ", valid.OrderBy(v => Distance(given, v)).ThenBy(v => v, StringComparer.Ordinal).Take(3));
+
+    private static int Distance(string a, string b)
+    {
+        var d = new int[b.Length + 1];
+        for (var j = 0; j <= b.Length; j++)
+        {
+            d[j] = j;
+        }
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var previous = d[0];
+            d[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var current = d[j];
+                d[j] = Math.Min(Math.Min(d[j] + 1, d[j - 1] + 1), previous + (char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1));
+                previous = current;
+            }
+        }
+        return d[b.Length];
+    }
+}
