@@ -6,6 +6,7 @@ using Cupwise.Data;
 using Cupwise.Health;
 using Cupwise.Outcomes;
 using Cupwise.Practitioners;
+using Cupwise.Safety;
 using Cupwise.Sessions;
 using Cupwise.Suction;
 using Microsoft.AspNetCore.Http.Json;
@@ -107,6 +108,7 @@ public static class CupwiseWebApp
         api.MapSessions();
         api.MapOutcomes();
         api.MapSuction();
+        api.MapScreening();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

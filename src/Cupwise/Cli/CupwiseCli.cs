@@ -62,6 +62,7 @@ public static class CupwiseCli
         root.Subcommands.Add(MigrateCommand());
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(SuctionCommand.Build());
+        root.Subcommands.Add(ScreenCommand.Build());
         return root;
     }
 

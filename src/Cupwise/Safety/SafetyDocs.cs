@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text;
+using Cupwise.Api;
+using Cupwise.Domain.Safety;
+
+namespace Cupwise.Safety;
+
+/// <summary>docs/safety.md, generated from the rule file so that the two cannot drift (a test compares them).</summary>
+public static class SafetyDocs
+{
+    public static string Render(ScreeningRuleSet rules)
+    {
+        var md = new StringBuilder();
+        md.AppendLine("# Safety screening rules");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"Generated from `src/Cupwise.Domain/Safety/screening-rules.json` (version {rules.Version}) — edit the rules there, then run the tests with `CUPWISE_UPDATE_DOCS=1` to regenerate this page.");
+        md.AppendLine();
+        md.AppendLine("Severities: **block** (cannot proceed), **override** (proceed only with a recorded reason; for home users a block), **caution** (proceed with the adjustment proposed), **info**. A rule matches when all its conditions hold; a list holds when any of its values does. Rules about a site, technique, method, time or pressure are checked against every planned cup. Grades as in SCIENCE.md: [M] measured, [R] review or textbook, [P] practitioner or vendor.");
+        md.AppendLine();
+        md.AppendLine("Cupwise never claims that cupping removes toxins, treats infections or replaces medical care.");
+        md.AppendLine();
+        md.AppendLine("| rule | severity | when | for the practitioner | for a home user | source | grade |");
+        md.AppendLine("|---|---|---|---|---|---|---|");
+        foreach (var rule in rules.Rules)
+        {
+            var adjust = rule.Adjust is null ? string.Empty
+                : $" Proposes: {(rule.Adjust.MaxMinutes is { } m ? $"at most {m.ToString(CultureInfo.InvariantCulture)} min" : "")}{(rule.Adjust.MaxMinutes is not null && rule.Adjust.Light == true ? ", " : "")}{(rule.Adjust.Light == true ? "light suction" : "")}.";
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| `{rule.Id}` | {ApiJson.Name(rule.Severity)} | {When(rule.When)} | {Cell(rule.Practitioner)}{adjust} | {Cell(rule.Home)} | {Cell(rule.Source)} | {rule.Grade} |");
+        }
+        md.AppendLine();
+        md.AppendLine("## Vocabulary");
+        md.AppendLine();
+        md.AppendLine("`cupwise screen --list-vocabulary` prints the same lists. Unknown names are errors that name the nearest valid ones.");
+        md.AppendLine();
+        foreach (var (kind, names) in ScreeningRequests.Vocabulary())
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- **{kind}**: {string.Join(", ", names.Select(n => $"`{n}`"))}");
+        }
+        return md.ToString().ReplaceLineEndings("\n");
+    }
+
+    private static string When(RuleWhen w)
+    {
+        var parts = new List<string>();
+        void Add<T>(string name, IEnumerable<T>? values) where T : notnull
+        {
+            if (values is not null)
+            {
+                parts.Add($"{name} {string.Join(" or ", values.Select(v => v is Enum e ? Kebab(e) : v.ToString()))}");
+            }
+        }
+        Add("skin finding", w.SkinFinding);
+        Add("site flag", w.SiteFlag);
+        Add("site", w.Site);
+        Add("view", w.View);
+        Add("technique", w.Technique);
+        Add("method", w.Method);
+        Add("condition", w.Condition);
+        Add("medicine class", w.MedicationClass);
+        if (w.Fire == true) { parts.Add("a fire method"); }
+        if (w.Pregnant == true) { parts.Add("pregnant"); }
+        if (w.DurationOverMinutes is { } d) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"longer than {d} min")); }
+        if (w.PressureBeyondMmHg is { } p) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"stronger than {p} mmHg")); }
+        if (w.TemperatureAtLeastC is { } t) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"temperature ≥ {t} °C")); }
+        if (w.AgeBelowYears is { } below) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"under {below} years")); }
+        if (w.AgeAtLeastYears is { } atLeast) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"{atLeast} years or older")); }
+        if (w.FirstSession == true) { parts.Add("first session"); }
+        if (w.HomeUser == true) { parts.Add("home user"); }
+        if (w.Always == true) { parts.Add("always"); }
+        return string.Join("; ", parts);
+    }
+
+    private static string Kebab(Enum value) => string.Join(" or ", value.ToString().Split(", ").Select(x => System.Text.Json.JsonNamingPolicy.KebabCaseLower.ConvertName(x)));
+
+    private static string Cell(string text) => text.Replace("|", "\\|", StringComparison.Ordinal);
+}

@@ -1,0 +1,45 @@
+using System.ComponentModel;
+
+namespace Cupwise.Safety;
+
+/// <summary>A client and a plan to screen (the same shape for `cupwise screen --input` and POST /api/v1/screening).</summary>
+public sealed record ScreeningRequest(ScreeningClientInput? Client, ScreeningPlanInput? Plan);
+
+public sealed record ScreeningClientInput(
+    int? AgeYears,
+    [property: Description("female, male, other or unknown.")] string? Sex,
+    bool? Pregnant,
+    int? PregnancyWeeks,
+    double? TemperatureC,
+    [property: Description("Names from the vocabulary (cupwise screen --list-vocabulary).")] IReadOnlyList<string>? Conditions,
+    [property: Description("Medicine names; anticoagulants and antiplatelets are recognised case-insensitively.")] IReadOnlyList<string>? Medications,
+    IReadOnlyList<ScreeningSkinFindingInput>? SkinFindings,
+    bool? FirstSession,
+    [property: Description("A home user: every override becomes a block.")] bool? HomeUser);
+
+public sealed record ScreeningSkinFindingInput(string? Site, string? Side, string? Finding);
+
+public sealed record ScreeningPlanInput(IReadOnlyList<ScreeningCupInput>? Applications);
+
+public sealed record ScreeningCupInput(
+    string? Site,
+    string? Side,
+    [property: Description("A cup id: with the method, the suction model estimates the pressure when none is given.")] string? Cup,
+    string? Technique,
+    string? Method,
+    double? DurationMinutes,
+    [property: Description("mmHg below ambient, negative; estimated from the cup when not given.")] double? PressureMmHg = null);
+
+public sealed record ScreeningResponse(bool Allowed, int RulesVersion, IReadOnlyList<ScreeningFindingResponse> Findings);
+
+public sealed record ScreeningFindingResponse(
+    string RuleId,
+    string Severity,
+    [property: Description("The site the finding concerns; null for the client as a whole.")] string? Site,
+    string? Side,
+    [property: Description("Index of the planned cup in plan.applications; null for the client as a whole.")] int? Application,
+    string Message,
+    string Source,
+    string Grade,
+    [property: Description("The adjustment proposed: at most this many minutes.")] double? MaxMinutes,
+    [property: Description("The adjustment proposed: lighter suction.")] bool? Light);
