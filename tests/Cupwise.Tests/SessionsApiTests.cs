@@ -44,6 +44,8 @@ public sealed class SessionsApiTests
 
         var stationary = draft.Cups[0].Id;
         var facial = draft.Cups[1].Id;
+        // The client takes apixaban: screening asks for a recorded reason before any cup goes on.
+        await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/overrides", new OverrideRequest("client.anticoagulant", null, "Discussed with the client's GP; light suction", practitioner.Id)));
         await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/cups/{stationary}/apply", new CupEventRequest(Start)));
         await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/cups/{facial}/apply", new CupEventRequest(Start.AddMinutes(1))));
         await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/cups/{facial}/remove", new CupEventRequest(Start.AddMinutes(4))));

@@ -25,6 +25,7 @@ internal sealed class TreatmentSessionConfiguration : IEntityTypeConfiguration<T
         builder.Navigation(s => s.Cups).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(s => s.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(s => s.Adjuncts, a => a.ToJson("Adjuncts"));
+        builder.OwnsMany(s => s.Overrides, o => o.ToJson("SafetyOverrides"));
         builder.HasIndex(s => new { s.PracticeId, s.ClientId, s.StartedAt });
     }
 }

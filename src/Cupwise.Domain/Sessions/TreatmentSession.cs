@@ -11,6 +11,18 @@ public sealed class AdjunctTreatment
     public string Detail { get; set; } = string.Empty;
 }
 
+/// <summary>A practitioner's recorded reason to go ahead despite a screening finding of severity "override".</summary>
+public sealed class SafetyOverride
+{
+    public string RuleId { get; set; } = string.Empty;
+
+    /// <summary>The cup it concerns; null for a finding about the client as a whole.</summary>
+    public Guid? CupApplicationId { get; set; }
+    public string Reason { get; set; } = string.Empty;
+    public string RecordedBy { get; set; } = string.Empty;
+    public DateTimeOffset RecordedAt { get; set; }
+}
+
 /// <summary>One changed field in an amendment.</summary>
 public sealed record FieldChange(string Field, string? From, string? To);
 
@@ -72,6 +84,7 @@ public sealed class TreatmentSession
     private TreatmentSession()
     {
         Adjuncts = [];
+        Overrides = [];
     }
 
     public Guid Id { get; private set; }
@@ -84,6 +97,9 @@ public sealed class TreatmentSession
     public DateTimeOffset? EndedAt { get; private set; }
     public string? Notes { get; private set; }
     public List<AdjunctTreatment> Adjuncts { get; private set; }
+
+    /// <summary>Reasons recorded to go ahead despite screening findings; kept with the session (audited).</summary>
+    public List<SafetyOverride> Overrides { get; private set; }
     public IReadOnlyList<CupApplication> Cups => _cups;
     public IReadOnlyList<SessionAmendment> Amendments => _amendments;
 
@@ -103,6 +119,7 @@ public sealed class TreatmentSession
             CreatedAt = clock.GetUtcNow(),
             Notes = Guard.Optional("notes", notes, 8000),
             Adjuncts = CheckAdjuncts(adjuncts),
+            Overrides = [],
             Version = 1,
         };
         return session;
@@ -143,6 +160,27 @@ public sealed class TreatmentSession
         Adjuncts = checkedAdjuncts;
         Version++;
     }
+
+    /// <summary>Records why the session goes ahead despite a screening finding that needs a reason.</summary>
+    public SafetyOverride RecordOverride(string ruleId, Guid? cupApplicationId, string reason, string by, TimeProvider clock)
+    {
+        EnsureOpen("record a reason to go ahead");
+        var rule = Guard.Required("ruleId", ruleId, 100);
+        var why = Guard.Required("reason", reason, 2000);
+        var who = Guard.Required("recordedBy", by, 200);
+        if (cupApplicationId is { } cupId)
+        {
+            Find(cupId);
+        }
+        var entry = new SafetyOverride { RuleId = rule, CupApplicationId = cupApplicationId, Reason = why, RecordedBy = who, RecordedAt = clock.GetUtcNow() };
+        Overrides.Add(entry);
+        Version++;
+        return entry;
+    }
+
+    /// <summary>True when a reason to go ahead has been recorded for this rule (and cup, or the whole client).</summary>
+    public bool HasOverride(string ruleId, Guid? cupApplicationId) =>
+        Overrides.Exists(o => o.RuleId == ruleId && (o.CupApplicationId == cupApplicationId || o.CupApplicationId is null));
 
     /// <summary>Takes a cup off the plan before it has been applied.</summary>
     public void RemovePlannedCup(Guid cupApplicationId)

@@ -53,7 +53,10 @@ public sealed record SessionResponse(
     IReadOnlyList<AdjunctResponse> Adjuncts,
     IReadOnlyList<CupApplicationResponse> Cups,
     IReadOnlyList<AmendmentResponse> Amendments,
-    int Version);
+    int Version,
+    IReadOnlyList<OverrideResponse> Overrides);
+
+public sealed record OverrideResponse(string RuleId, string? CupApplicationId, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
 
 public sealed record AdjunctResponse(AdjunctKind Kind, string Detail);
 
@@ -109,3 +112,10 @@ public sealed record CupEventRequest(
     [property: Description("On removal: comfortable, pulling, strong, painful or faint.")] string? Sensation = null);
 
 public sealed record CompleteSessionRequest(DateTimeOffset? At);
+
+/// <summary>The reason to go ahead despite a screening finding that asks for one.</summary>
+public sealed record OverrideRequest(
+    [property: Description("The rule's id, such as client.anticoagulant.")] string? RuleId,
+    [property: Description("The cup it concerns; leave out for a finding about the client as a whole.")] string? CupApplicationId,
+    string? Reason,
+    string? RecordedBy);

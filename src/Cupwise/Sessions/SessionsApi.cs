@@ -20,6 +20,10 @@ public static class SessionsApi
         group.MapPost("/{id}/cups", AddCup).WithName(nameof(AddCup)).WithSummary("Adds a planned cup to an open session.");
         group.MapPost("/{id}/cups/{cupApplicationId}/apply", ApplyCup).WithName(nameof(ApplyCup)).WithSummary("Records that a cup went on the skin (starts its timer).");
         group.MapPost("/{id}/cups/{cupApplicationId}/remove", RemoveCup).WithName(nameof(RemoveCup)).WithSummary("Records that a cup came off, with the mark grade and sensation.");
+        group.MapPost("/{id}/overrides", RecordOverride).WithName(nameof(RecordOverride))
+            .WithSummary("Records the reason to go ahead despite a screening finding of severity override (kept with the session).");
+        group.MapGet("/{id}/screening", ScreenSession).WithName(nameof(ScreenSession))
+            .WithSummary("The safety screening of the session's client and every cup in it.");
         group.MapPost("/{id}/complete", CompleteSession).WithName(nameof(CompleteSession)).WithSummary("Completes a session once every applied cup is off.");
         group.MapPost("/{id}/amendments", AmendSession).WithName(nameof(AmendSession))
             .WithSummary("Amends a completed session: who, why, and the new values; the history is kept. A stale version gives 409.");
@@ -168,6 +172,12 @@ public static class SessionsApi
         {
             return TypedResults.NotFound();
         }
+        // Screening runs before any cup goes on: a block stops it, an override needs its recorded reason.
+        var screening = await Safety.SessionSafety.ScreenAsync(db, session, clock, cancellationToken);
+        if (Safety.SessionSafety.WhyNot(screening, session, session.Cups.First(c => c.Id == cupId)) is { } why)
+        {
+            return ApiResults.StateConflict(why);
+        }
         var v = new RequestValidator();
         v.Run("", () => session.ApplyCup(cupId, SessionMapping.Utc(request.At) ?? clock.GetUtcNow()));
         return v.IsValid ? await SaveAsync(db, session, cancellationToken) : ApiResults.Invalid(v);
@@ -189,6 +199,48 @@ public static class SessionsApi
             v.Run("", () => session.RemoveCup(cupId, SessionMapping.Utc(request.At) ?? clock.GetUtcNow(), grade, sensation));
         }
         return v.IsValid ? await SaveAsync(db, session, cancellationToken) : ApiResults.Invalid(v);
+    }
+
+    public static async Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordOverride(
+        string id, OverrideRequest request, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var session = await LoadAsync(db, id, tracking: true, cancellationToken);
+        if (session is null)
+        {
+            return TypedResults.NotFound();
+        }
+        var v = new RequestValidator();
+        Guid? cupId = null;
+        if (request.CupApplicationId is not null)
+        {
+            if (Guid.TryParse(request.CupApplicationId, out var parsed) && session.Cups.Any(c => c.Id == parsed))
+            {
+                cupId = parsed;
+            }
+            else
+            {
+                v.Add("cupApplicationId", $"'{request.CupApplicationId}' is not a cup of this session.");
+            }
+        }
+        if (request.RuleId is null || Domain.Safety.ScreeningRuleSet.Standard.Rules.FirstOrDefault(r => r.Id == request.RuleId) is not { } rule)
+        {
+            v.Add("ruleId", "is required: the id of a screening rule (docs/safety.md).");
+        }
+        else if (rule.Severity != Domain.Suction.FindingSeverity.Override)
+        {
+            v.Add("ruleId", $"'{rule.Id}' is a {ApiJson.Name(rule.Severity)} rule: only override rules take a reason to go ahead.");
+        }
+        if (v.IsValid)
+        {
+            v.Run("", () => session.RecordOverride(request.RuleId!, cupId, request.Reason ?? string.Empty, request.RecordedBy ?? string.Empty, clock));
+        }
+        return v.IsValid ? await SaveAsync(db, session, cancellationToken) : ApiResults.Invalid(v);
+    }
+
+    public static async Task<Results<Ok<Safety.ScreeningResponse>, NotFound>> ScreenSession(string id, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var session = await LoadAsync(db, id, tracking: false, cancellationToken);
+        return session is null ? TypedResults.NotFound() : TypedResults.Ok(Safety.ScreeningRequests.ToResponse(await Safety.SessionSafety.ScreenAsync(db, session, clock, cancellationToken)));
     }
 
     public static async Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CompleteSession(

@@ -785,7 +785,41 @@ namespace Cupwise.Data.Migrations.PostgreSql
                                 .HasForeignKey("TreatmentSessionId");
                         });
 
+                    b.OwnsMany("Cupwise.Domain.Sessions.SafetyOverride", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("TreatmentSessionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAdd();
+
+                            b1.Property<Guid?>("CupApplicationId");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<DateTimeOffset>("RecordedAt");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("RuleId")
+                                .IsRequired();
+
+                            b1.HasKey("TreatmentSessionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("sessions");
+
+                            b1
+                                .ToJson("SafetyOverrides")
+                                .HasColumnType("jsonb");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TreatmentSessionId");
+                        });
+
                     b.Navigation("Adjuncts");
+
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("Cupwise.Domain.Sessions.TreatmentSession", b =>

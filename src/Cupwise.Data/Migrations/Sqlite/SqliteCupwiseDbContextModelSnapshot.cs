@@ -780,7 +780,41 @@ namespace Cupwise.Data.Migrations.Sqlite
                                 .HasForeignKey("TreatmentSessionId");
                         });
 
+                    b.OwnsMany("Cupwise.Domain.Sessions.SafetyOverride", "Overrides", b1 =>
+                        {
+                            b1.Property<Guid>("TreatmentSessionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<Guid?>("CupApplicationId");
+
+                            b1.Property<string>("Reason")
+                                .IsRequired();
+
+                            b1.Property<long>("RecordedAt");
+
+                            b1.Property<string>("RecordedBy")
+                                .IsRequired();
+
+                            b1.Property<string>("RuleId")
+                                .IsRequired();
+
+                            b1.HasKey("TreatmentSessionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("sessions");
+
+                            b1
+                                .ToJson("SafetyOverrides")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TreatmentSessionId");
+                        });
+
                     b.Navigation("Adjuncts");
+
+                    b.Navigation("Overrides");
                 });
 
             modelBuilder.Entity("Cupwise.Domain.Sessions.TreatmentSession", b =>

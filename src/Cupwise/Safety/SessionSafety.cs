@@ -1,0 +1,44 @@
+using Cupwise.Data;
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Safety;
+using Cupwise.Domain.Sessions;
+using Cupwise.Domain.Suction;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Safety;
+
+/// <summary>Screening where it runs: before cups go on, for a session's client and every cup in it.</summary>
+public static class SessionSafety
+{
+    public static async Task<ScreeningResult> ScreenAsync(CupwiseDbContext db, TreatmentSession session, TimeProvider clock, CancellationToken cancellationToken = default)
+    {
+        var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == session.ClientId, cancellationToken);
+        var earlier = await db.Sessions.AsNoTracking().AnyAsync(s => s.ClientId == session.ClientId && s.Id != session.Id && s.Status == SessionStatus.Completed, cancellationToken);
+        var screeningClient = ScreeningClient.From(client, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), firstSession: !earlier);
+        var sites = StandardCatalogue.Sites.ToDictionary(s => s.Id);
+        var cups = session.Cups.OrderBy(c => c.Number).Select(c => new ScreeningCup(sites[c.SiteId], c.Side, c.Technique, c.Method,
+            c.PlannedDuration?.TotalMinutes, c.Pressure?.MillimetresOfMercury)).ToList();
+        return ScreeningEngine.Standard.Screen(screeningClient, cups);
+    }
+
+    /// <summary>
+    /// Why a cup may not go on yet: a blocking finding, or a finding that needs a recorded reason and has none.
+    /// Null when it may.
+    /// </summary>
+    public static string? WhyNot(ScreeningResult result, TreatmentSession session, CupApplication cup)
+    {
+        var index = session.Cups.OrderBy(c => c.Number).ToList().IndexOf(cup);
+        foreach (var finding in result.For(index))
+        {
+            if (finding.Severity == FindingSeverity.Block)
+            {
+                return $"Cup {cup.Number} cannot be applied: {finding.Message} ({finding.RuleId}; {finding.Source})";
+            }
+            if (finding.Severity == FindingSeverity.Override && !session.HasOverride(finding.RuleId, finding.Cup is null ? null : cup.Id))
+            {
+                return $"Cup {cup.Number} needs a recorded reason to go ahead: {finding.Message} ({finding.RuleId})";
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,61 @@
+using System.Net;
+using Cupwise.Clients;
+using Cupwise.Safety;
+using Cupwise.Sessions;
+
+namespace Cupwise.Tests;
+
+public sealed class SessionSafetyTests
+{
+    private static async Task<(SessionResponse Session, string PractitionerId)> DraftAsync(CupwiseApp app, ClientRequest client, params CupRequest[] cups)
+    {
+        var created = await (await app.PostAsync("/api/v1/clients", client)).ReadAsync<ClientResponse>(HttpStatusCode.Created);
+        var practitioner = await app.NewPractitionerAsync();
+        var session = await (await app.PostAsync("/api/v1/sessions", new SessionRequest(created.Id, practitioner.Id, null, null, null, null, null, cups)))
+            .ReadAsync<SessionResponse>(HttpStatusCode.Created);
+        return (session, practitioner.Id);
+    }
+
+    private static ClientRequest Plain() => Requests.Client() with { HealthHistory = new HealthHistoryDto([], [], null, [], [], null) };
+
+    [Fact]
+    public async Task ABlockedCupCannotBeAppliedAndTheRestCan()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var pregnant = Plain() with { HealthHistory = new HealthHistoryDto([], [], new PregnancyDto(20), [], [], null) };
+        var (session, _) = await DraftAsync(app, pregnant, Requests.Cup("glass-large", "lower-back", "left"), Requests.Cup("glass-medium", "upper-trapezius", "right"));
+
+        var blocked = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{session.Cups[0].Id}/apply", new CupEventRequest(null));
+        Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
+        Assert.Contains("pregnancy.abdomen-lower-back", await blocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var fine = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{session.Cups[1].Id}/apply", new CupEventRequest(null));
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+
+        var screening = await app.GetAsync<ScreeningResponse>($"/api/v1/sessions/{session.Id}/screening");
+        Assert.False(screening.Allowed);
+    }
+
+    [Fact]
+    public async Task AnOverrideNeedsAReasonWhichIsKeptWithTheSession()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var onWarfarin = Plain() with { HealthHistory = new HealthHistoryDto([], [new MedicationDto("Warfarin", "5 mg", null)], null, [], [], null) };
+        var (session, practitioner) = await DraftAsync(app, onWarfarin, Requests.Cup("valve-40", "upper-back", "left", method: "pump") with { PumpStrokes = 3 });
+        var cup = session.Cups[0].Id;
+
+        var refused = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{cup}/apply", new CupEventRequest(null));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("needs a recorded reason", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var noReason = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides", new OverrideRequest("client.anticoagulant", null, " ", practitioner))).ProblemFieldsAsync();
+        Assert.Contains("reason", noReason.Keys);
+        var notOverridable = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides", new OverrideRequest("site.groin", null, "x", practitioner))).ProblemFieldsAsync();
+        Assert.Contains("only override rules", notOverridable["ruleId"][0], StringComparison.Ordinal);
+
+        var recorded = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides",
+            new OverrideRequest("client.anticoagulant", null, "INR stable, GP agreed; light pump suction only", practitioner))).ReadAsync<SessionResponse>(HttpStatusCode.OK);
+        Assert.Equal("INR stable, GP agreed; light pump suction only", Assert.Single(recorded.Overrides).Reason);
+        var applied = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{cup}/apply", new CupEventRequest(null));
+        Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
+    }
+}
