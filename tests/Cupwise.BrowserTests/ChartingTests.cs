@@ -179,4 +179,41 @@ public sealed class ChartingTests
         await Assertions.Expect(page.GetByLabel("Given name")).ToHaveValueAsync("Sam");
         await BrowserApp.ScreenshotAsync(page, "client-form-errors");
     }
+
+    [Fact]
+    public async Task ABlockedCupCannotBeAppliedAndAnOverrideNeedsAReason()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/clients/new");
+        await page.GetByLabel("Family name").FillAsync("Example");
+        await page.GetByLabel("Given name").FillAsync("Alex");
+        await page.GetByLabel("Date of birth").FillAsync("1960-05-05");
+        await page.GetByLabel("Sex").SelectOptionAsync("female");
+        await page.GetByLabel("Medications").FillAsync("Warfarin; 3 mg");
+        await page.GetByLabel("Site of finding 1").SelectOptionAsync("calf");
+        await page.GetByLabel("Side of finding 1").SelectOptionAsync("left");
+        await page.GetByLabel("Kind of finding 1").SelectOptionAsync("varicose-veins");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]{36}$"));
+        await page.GetByLabel("Your name (first practitioner)").FillAsync("Test practitioner");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        await WaitInteractiveAsync(page);
+
+        await PlaceAsync(page, "Body, back", "Calf, left");
+        await PlaceAsync(page, "Body, back", "Upper back, beside the spine, right");
+        // The calf has varicose veins: blocked, whatever is recorded.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1", Exact = true })).ToBeDisabledAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Safety findings for cup 1" })).ToContainTextAsync("Varicose veins at this site");
+        // Warfarin: cups wait for a recorded reason.
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 2", Exact = true })).ToBeDisabledAsync();
+        await page.GetByLabel("Reason to go ahead despite client.anticoagulant").FillAsync("INR stable; GP agreed to light cupping");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Reason recorded by Test practitioner: INR stable; GP agreed to light cupping")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 2", Exact = true })).ToBeEnabledAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1", Exact = true })).ToBeDisabledAsync();
+        await BrowserApp.ScreenshotAsync(page, "session-screening");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 2", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Timer, new() { Name = "Time left for cup 2" })).ToBeVisibleAsync();
+    }
 }
