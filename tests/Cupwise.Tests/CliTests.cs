@@ -6,13 +6,7 @@ namespace Cupwise.Tests;
 
 public sealed class CliTests
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CupwiseCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => Cli.RunAsync(args);
 
     private static async Task<string[]> DatabaseArgsAsync()
     {

@@ -79,13 +79,7 @@ public sealed class SuctionApiTests
 
 public sealed class SuctionCommandTests
 {
-    private static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
-    {
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CupwiseCli.RunAsync(args, output, error);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => Cli.RunAsync(args);
 
     [Fact]
     public async Task TheJsonHasThePressureLiftDomeAndCurve()

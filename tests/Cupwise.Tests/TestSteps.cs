@@ -21,3 +21,15 @@ public static class TestSteps
             .ReadAsync<SessionResponse>(HttpStatusCode.Created);
     }
 }
+
+/// <summary>Runs the <c>cupwise</c> command line in-process with captured output.</summary>
+public static class Cli
+{
+    public static async Task<(int Exit, string Out, string Err)> RunAsync(params string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await Cupwise.Cli.CupwiseCli.RunAsync(args, output, error);
+        return (exit, output.ToString(), error.ToString());
+    }
+}
