@@ -102,6 +102,10 @@ public sealed class ChartingTests
         var front = page.GetByRole(AriaRole.Group, new() { Name = "Body, front map" });
         Assert.Equal(1, await front.Locator("g.cup").CountAsync());
         await Assertions.Expect(page.GetByText("Pain fell from 7 to 3 over 1 visit(s).", new() { Exact = true })).ToBeVisibleAsync();
+        // The marks just left: each site says when it may be cupped again.
+        var again = page.GetByRole(AriaRole.Table, new() { Name = "When can we cup again" });
+        await Assertions.Expect(again.GetByRole(AriaRole.Row)).ToHaveCountAsync(7);
+        await Assertions.Expect(again).ToContainTextAsync("mark forecast to clear");
         await BrowserApp.ScreenshotAsync(page, "client-chart");
 
         // A site's history, from the map.
