@@ -28,6 +28,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
     public DbSet<CupApplication> CupApplications => Set<CupApplication>();
     public DbSet<SessionAmendment> SessionAmendments => Set<SessionAmendment>();
     public DbSet<OutcomeMeasurement> Outcomes => Set<OutcomeMeasurement>();
+    public DbSet<Domain.Marks.MarkFollowUp> MarkFollowUps => Set<Domain.Marks.MarkFollowUp>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -52,6 +53,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.ApplyConfiguration(new CupApplicationConfiguration());
         modelBuilder.ApplyConfiguration(new SessionAmendmentConfiguration());
         modelBuilder.ApplyConfiguration(new OutcomeMeasurementConfiguration());
+        modelBuilder.ApplyConfiguration(new MarkFollowUpConfiguration());
 
         // Tenancy: every row of client data belongs to a practice, and a context sees only its own.
         // The filters must refer to this context (not a captured one) so EF Core reads the scope per query.
@@ -64,6 +66,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.Entity<CupApplication>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<SessionAmendment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Domain.Marks.MarkFollowUp>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
     }
 }
 

@@ -4,6 +4,7 @@ using Cupwise.Clients;
 using Cupwise.Components;
 using Cupwise.Data;
 using Cupwise.Health;
+using Cupwise.Marks;
 using Cupwise.Outcomes;
 using Cupwise.Practitioners;
 using Cupwise.Safety;
@@ -109,6 +110,7 @@ public static class CupwiseWebApp
         api.MapOutcomes();
         api.MapSuction();
         api.MapScreening();
+        api.MapMarks();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

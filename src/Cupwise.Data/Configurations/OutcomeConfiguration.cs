@@ -22,3 +22,18 @@ internal sealed class OutcomeMeasurementConfiguration : IEntityTypeConfiguration
         builder.HasIndex(o => new { o.PracticeId, o.ClientId, o.TakenAt });
     }
 }
+
+internal sealed class MarkFollowUpConfiguration : IEntityTypeConfiguration<Cupwise.Domain.Marks.MarkFollowUp>
+{
+    public void Configure(EntityTypeBuilder<Cupwise.Domain.Marks.MarkFollowUp> builder)
+    {
+        builder.ToTable("mark_follow_ups");
+        builder.HasKey(o => o.Id);
+        builder.Property(o => o.Id).ValueGeneratedNever();
+        builder.Property(o => o.SiteId).HasMaxLength(64);
+        builder.Property(o => o.Notes).HasMaxLength(2000);
+        builder.HasOne<Client>().WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Cupwise.Domain.Catalogue.BodySite>().WithMany().HasForeignKey(o => o.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(o => new { o.PracticeId, o.ClientId, o.ObservedAt });
+    }
+}

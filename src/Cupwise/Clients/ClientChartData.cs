@@ -31,6 +31,7 @@ public sealed record ChartCup(
 public sealed record ClientChartData(
     Client Client,
     IReadOnlyList<ChartSession> Sessions,
+    IReadOnlyList<Cupwise.Domain.Marks.MarkObservation> FollowUps,
     IReadOnlyDictionary<string, Cup> Cups,
     IReadOnlyList<BodySite> Sites)
 {
@@ -65,8 +66,10 @@ public sealed record ClientChartData(
         }
         var cupIds = sessions.SelectMany(s => s.Cups).Select(c => c.CupId).Distinct().ToList();
         var cups = await db.Cups.AsNoTracking().Where(c => cupIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var followUps = await db.MarkFollowUps.AsNoTracking().Where(o => o.ClientId == clientId)
+            .Select(o => new Cupwise.Domain.Marks.MarkObservation(o.SiteId, o.Side, o.ObservedAt, o.Grade)).ToListAsync(cancellationToken);
         // The site catalogue is the shipped one (the migrator keeps the table equal to it): no query needed.
-        return new ClientChartData(client, sessions, cups, StandardCatalogue.Sites);
+        return new ClientChartData(client, sessions, followUps, cups, StandardCatalogue.Sites);
     }
 
     private static async Task<IReadOnlyList<ChartSession>> LoadSessionsAsync(CupwiseDbContext db, Guid clientId, CancellationToken cancellationToken)
@@ -115,7 +118,7 @@ public sealed record ClientChartData(
         Cupwise.Domain.Marks.MarkForecaster.Eligibility(
             [.. Applications.Where(a => a.Cup.RemovedAt is not null).Select(a => new Cupwise.Domain.Marks.MarkRecord(a.Cup.SiteId, a.Cup.Side, a.Cup.RemovedAt!.Value,
                 a.Cup.MarkGrade, a.Cup.Technique, a.Cup.View, a.Cup.ActualDuration, a.Cup.Pressure))],
-            []);
+            FollowUps);
 
     public double RimOf(ChartCup cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
 

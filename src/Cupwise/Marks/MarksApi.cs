@@ -1,0 +1,100 @@
+using System.ComponentModel;
+using Cupwise.Api;
+using Cupwise.Data;
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Marks;
+using Cupwise.Domain.Quantities;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Marks;
+
+public sealed record MarkFollowUpRequest(
+    [property: Description("A body-site id.")] string? SiteId,
+    [property: Description("none, left or right, as the site allows.")] string? Side,
+    [property: Description("The grade seen, 0 (clear) to 4.")] int? Grade,
+    [property: Description("When it was seen; now if not given.")] DateTimeOffset? ObservedAt,
+    [property: Description("practitioner (default) or client.")] string? Source,
+    string? Notes);
+
+public sealed record MarkFollowUpResponse(string Id, string SiteId, string Side, int Grade, DateTimeOffset ObservedAt, string Source, string? Notes);
+
+public sealed record SiteEligibilityResponse(string SiteId, string Side, DateTimeOffset EligibleFrom, DateTimeOffset? ClearBy, string Reason);
+
+public static class MarksApi
+{
+    public static void MapMarks(this IEndpointRouteBuilder api)
+    {
+        var group = api.MapGroup("/clients/{id}").WithTags("Marks");
+        group.MapPost("/mark-follow-ups", RecordMarkFollowUp).WithName(nameof(RecordMarkFollowUp))
+            .WithSummary("Records a follow-up look at a site: the mark's grade on that day, or 0 when clear. The forecast learns from it.");
+        group.MapGet("/mark-follow-ups", ListMarkFollowUps).WithName(nameof(ListMarkFollowUps)).WithSummary("A client's follow-up observations, oldest first.");
+        group.MapGet("/eligibility", GetSiteEligibility).WithName(nameof(GetSiteEligibility))
+            .WithSummary("Per site: when its marks are forecast to clear and when it may be cupped again (docs/marks.md).");
+    }
+
+    public static async Task<Results<Created<MarkFollowUpResponse>, NotFound, ValidationProblem>> RecordMarkFollowUp(
+        string id, MarkFollowUpRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var v = new RequestValidator();
+        var site = request.SiteId is null ? null : StandardCatalogue.Sites.FirstOrDefault(s => s.Id == request.SiteId);
+        if (site is null)
+        {
+            v.Add("siteId", request.SiteId is null ? "is required: a body-site id." : $"'{request.SiteId}' is not a known body site.");
+        }
+        var side = v.Parse<BodySide>("side", request.Side, required: false) ?? BodySide.None;
+        var source = v.Parse<ObservationSource>("source", request.Source, required: false) ?? ObservationSource.Practitioner;
+        MarkGrade? grade = null;
+        if (request.Grade is null)
+        {
+            v.Add("grade", "is required: 0 (clear) to 4.");
+        }
+        else
+        {
+            grade = v.TryValue("", () => MarkGrade.FromGrade(request.Grade.Value, "grade"));
+        }
+        if (!v.IsValid || site is null || grade is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        var followUp = v.Try("", () => MarkFollowUp.Record(scope.PracticeId, clientId, site, side, request.ObservedAt?.ToUniversalTime() ?? clock.GetUtcNow(), grade.Value, source, request.Notes, clock));
+        if (followUp is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        db.MarkFollowUps.Add(followUp);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/clients/{clientId}/mark-follow-ups", ToResponse(followUp));
+    }
+
+    public static async Task<Results<Ok<List<MarkFollowUpResponse>>, NotFound>> ListMarkFollowUps(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var list = await db.MarkFollowUps.AsNoTracking().Where(o => o.ClientId == clientId).OrderBy(o => o.ObservedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(list.Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Ok<List<SiteEligibilityResponse>>, NotFound>> GetSiteEligibility(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId))
+        {
+            return TypedResults.NotFound();
+        }
+        var data = await Clients.ClientChartData.LoadAsync(db, clientId, cancellationToken: cancellationToken);
+        if (data is null)
+        {
+            return TypedResults.NotFound();
+        }
+        return TypedResults.Ok(data.Eligibility().Select(e => new SiteEligibilityResponse(e.SiteId, ApiJson.Name(e.Side), e.EligibleFrom, e.ClearBy, e.Reason)).ToList());
+    }
+
+    private static MarkFollowUpResponse ToResponse(MarkFollowUp o) =>
+        new(o.Id.ToString(), o.SiteId, ApiJson.Name(o.Side), o.Grade.Grade, o.ObservedAt, ApiJson.Name(o.Source), o.Notes);
+}
