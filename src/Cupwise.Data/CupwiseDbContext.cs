@@ -29,6 +29,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
     public DbSet<SessionAmendment> SessionAmendments => Set<SessionAmendment>();
     public DbSet<OutcomeMeasurement> Outcomes => Set<OutcomeMeasurement>();
     public DbSet<Domain.Marks.MarkFollowUp> MarkFollowUps => Set<Domain.Marks.MarkFollowUp>();
+    public DbSet<Domain.Scheduling.Appointment> Appointments => Set<Domain.Scheduling.Appointment>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -54,6 +55,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.ApplyConfiguration(new SessionAmendmentConfiguration());
         modelBuilder.ApplyConfiguration(new OutcomeMeasurementConfiguration());
         modelBuilder.ApplyConfiguration(new MarkFollowUpConfiguration());
+        modelBuilder.ApplyConfiguration(new AppointmentConfiguration());
 
         // Tenancy: every row of client data belongs to a practice, and a context sees only its own.
         // The filters must refer to this context (not a captured one) so EF Core reads the scope per query.
@@ -67,6 +69,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.Entity<SessionAmendment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Marks.MarkFollowUp>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Domain.Scheduling.Appointment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
     }
 }
 

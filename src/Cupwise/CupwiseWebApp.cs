@@ -8,6 +8,7 @@ using Cupwise.Marks;
 using Cupwise.Outcomes;
 using Cupwise.Practitioners;
 using Cupwise.Safety;
+using Cupwise.Scheduling;
 using Cupwise.Sessions;
 using Cupwise.Suction;
 using Microsoft.AspNetCore.Http.Json;
@@ -111,6 +112,7 @@ public static class CupwiseWebApp
         api.MapSuction();
         api.MapScreening();
         api.MapMarks();
+        api.MapAppointments();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

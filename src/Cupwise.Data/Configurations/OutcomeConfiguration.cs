@@ -37,3 +37,23 @@ internal sealed class MarkFollowUpConfiguration : IEntityTypeConfiguration<Cupwi
         builder.HasIndex(o => new { o.PracticeId, o.ClientId, o.ObservedAt });
     }
 }
+
+internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Cupwise.Domain.Scheduling.Appointment>
+{
+    public void Configure(EntityTypeBuilder<Cupwise.Domain.Scheduling.Appointment> builder)
+    {
+        builder.ToTable("appointments");
+        builder.HasKey(a => a.Id);
+        builder.Property(a => a.Id).ValueGeneratedNever();
+        builder.Property(a => a.Room).HasMaxLength(60);
+        builder.Property(a => a.CancelReason).HasMaxLength(500);
+        builder.Property(a => a.Version).IsConcurrencyToken();
+        builder.Property(a => a.PlannedSites)
+            .HasConversion(v => string.Join(',', v), v => v.Split(',', StringSplitOptions.RemoveEmptyEntries).ToList(), ListComparer.Of<string>())
+            .HasMaxLength(2000);
+        builder.HasOne<Client>().WithMany().HasForeignKey(a => a.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Cupwise.Domain.Practices.Practitioner>().WithMany().HasForeignKey(a => a.PractitionerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(a => new { a.PracticeId, a.PractitionerId, a.Start });
+        builder.HasIndex(a => new { a.PracticeId, a.ClientId, a.Start });
+    }
+}
