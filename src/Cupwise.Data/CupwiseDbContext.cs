@@ -30,6 +30,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
     public DbSet<OutcomeMeasurement> Outcomes => Set<OutcomeMeasurement>();
     public DbSet<Domain.Marks.MarkFollowUp> MarkFollowUps => Set<Domain.Marks.MarkFollowUp>();
     public DbSet<Domain.Scheduling.Appointment> Appointments => Set<Domain.Scheduling.Appointment>();
+    public DbSet<Domain.Scheduling.CalendarFeed> CalendarFeeds => Set<Domain.Scheduling.CalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
@@ -56,6 +57,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.ApplyConfiguration(new OutcomeMeasurementConfiguration());
         modelBuilder.ApplyConfiguration(new MarkFollowUpConfiguration());
         modelBuilder.ApplyConfiguration(new AppointmentConfiguration());
+        modelBuilder.ApplyConfiguration(new CalendarFeedConfiguration());
 
         // Tenancy: every row of client data belongs to a practice, and a context sees only its own.
         // The filters must refer to this context (not a captured one) so EF Core reads the scope per query.
@@ -70,6 +72,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Marks.MarkFollowUp>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Scheduling.Appointment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Domain.Scheduling.CalendarFeed>().HasQueryFilter(f => f.PracticeId == CurrentPracticeId);
     }
 }
 

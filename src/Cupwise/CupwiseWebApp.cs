@@ -113,6 +113,7 @@ public static class CupwiseWebApp
         api.MapScreening();
         api.MapMarks();
         api.MapAppointments();
+        app.MapCalendars(api);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

@@ -57,3 +57,16 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Cupwis
         builder.HasIndex(a => new { a.PracticeId, a.ClientId, a.Start });
     }
 }
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Cupwise.Domain.Scheduling.CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<Cupwise.Domain.Scheduling.CalendarFeed> builder)
+    {
+        builder.ToTable("calendar_feeds");
+        builder.HasKey(f => f.Id);
+        builder.Property(f => f.Id).ValueGeneratedNever();
+        builder.Property(f => f.TokenHash).HasMaxLength(64);
+        builder.HasIndex(f => f.TokenHash).IsUnique();
+        builder.HasOne<Cupwise.Domain.Practices.Practitioner>().WithMany().HasForeignKey(f => f.PractitionerId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

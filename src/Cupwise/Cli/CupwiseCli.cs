@@ -63,6 +63,7 @@ public static class CupwiseCli
         root.Subcommands.Add(DemoCommand());
         root.Subcommands.Add(SuctionCommand.Build());
         root.Subcommands.Add(ScreenCommand.Build());
+        root.Subcommands.Add(CalendarCommand.Build(DataOption, DbOption, ResolveDatabase));
         return root;
     }
 

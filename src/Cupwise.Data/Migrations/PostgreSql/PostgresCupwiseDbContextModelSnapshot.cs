@@ -430,6 +430,38 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.ToTable("appointments", (string)null);
                 });
 
+            modelBuilder.Entity("Cupwise.Domain.Scheduling.CalendarFeed", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("PractitionerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("TokenHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PractitionerId");
+
+                    b.HasIndex("TokenHash")
+                        .IsUnique();
+
+                    b.ToTable("calendar_feeds", (string)null);
+                });
+
             modelBuilder.Entity("Cupwise.Domain.Sessions.CupApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -837,6 +869,15 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
 
+                    b.HasOne("Cupwise.Domain.Practices.Practitioner", null)
+                        .WithMany()
+                        .HasForeignKey("PractitionerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cupwise.Domain.Scheduling.CalendarFeed", b =>
+                {
                     b.HasOne("Cupwise.Domain.Practices.Practitioner", null)
                         .WithMany()
                         .HasForeignKey("PractitionerId")
