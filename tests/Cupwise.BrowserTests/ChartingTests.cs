@@ -108,6 +108,13 @@ public sealed class ChartingTests
         await Assertions.Expect(again).ToContainTextAsync("mark forecast to clear");
         await BrowserApp.ScreenshotAsync(page, "client-chart");
 
+        // Book the next visit: times once the marked sites are clear and the practitioner is free.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Find times" }).ClickAsync();
+        var firstSlot = page.GetByRole(AriaRole.Button, new() { NameRegex = new System.Text.RegularExpressions.Regex("^Book ") }).First;
+        await Assertions.Expect(firstSlot).ToBeVisibleAsync();
+        await firstSlot.ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Upcoming appointments" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+
         // A site's history, from the map.
         await back.GetByRole(AriaRole.Link, new() { Name = "Shoulder blade, left" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "History of Shoulder blade, left" })).ToBeVisibleAsync();
