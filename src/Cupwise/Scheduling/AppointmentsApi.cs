@@ -61,7 +61,7 @@ public static class AppointmentsApi
         {
             return ApiResults.Invalid(v);
         }
-        if (await ClashAsync(db, appointment, cancellationToken) is { } clash)
+        if (await Booking.ClashAsync(db, appointment, cancellationToken) is { } clash)
         {
             return ApiResults.StateConflict(clash);
         }
@@ -94,7 +94,7 @@ public static class AppointmentsApi
         {
             return ApiResults.Invalid(v);
         }
-        if (await ClashAsync(db, appointment, cancellationToken) is { } clash)
+        if (await Booking.ClashAsync(db, appointment, cancellationToken) is { } clash)
         {
             return ApiResults.StateConflict(clash);
         }
@@ -160,31 +160,8 @@ public static class AppointmentsApi
         {
             return ApiResults.Invalid(v);
         }
-        var now = clock.GetUtcNow();
-        var eligibility = data.Eligibility();
-        var earliest = planned
-            .Select(s => eligibility.FirstOrDefault(e => $"{e.SiteId}:{ApiJson.Name(e.Side)}" == s)?.EligibleFrom ?? now)
-            .DefaultIfEmpty(now).Max();
-        if (earliest < now)
-        {
-            earliest = now;
-        }
-        var booked = await db.Appointments.AsNoTracking()
-            .Where(a => a.PractitionerId == practitioner && a.Status == AppointmentStatus.Booked && a.End > earliest).ToListAsync(cancellationToken);
-        var slots = SlotFinder.FreeSlots(earliest, TimeSpan.FromMinutes(minutes ?? DefaultMinutes), WorkingHours.Default, booked);
+        var (earliest, slots) = await Booking.SuggestAsync(db, data, practitioner!.Value, planned, TimeSpan.FromMinutes(minutes ?? DefaultMinutes), clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new SlotsResponse(earliest, slots));
-    }
-
-    private static async Task<string?> ClashAsync(CupwiseDbContext db, Appointment appointment, CancellationToken cancellationToken)
-    {
-        var clash = await db.Appointments.AsNoTracking()
-            .Where(a => a.Id != appointment.Id && a.Status == AppointmentStatus.Booked && a.Start < appointment.End && appointment.Start < a.End
-                && (a.PractitionerId == appointment.PractitionerId || (appointment.Room != null && a.Room == appointment.Room)))
-            .FirstOrDefaultAsync(cancellationToken);
-        return clash is null ? null
-            : clash.PractitionerId == appointment.PractitionerId
-                ? $"The practitioner is already booked from {clash.Start:HH:mm} to {clash.End:HH:mm} (UTC) that day."
-                : $"Room '{clash.Room}' is already booked from {clash.Start:HH:mm} to {clash.End:HH:mm} (UTC) that day.";
     }
 
     private static List<string> ReadSites(IReadOnlyList<string>? given, RequestValidator v)
