@@ -71,9 +71,6 @@ public static class ApiResults
     public static ValidationProblem Invalid(RequestValidator v) =>
         TypedResults.ValidationProblem(v.Errors, title: "One or more fields are not valid.");
 
-    public static ValidationProblem Invalid(string field, string message) =>
-        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "One or more fields are not valid.");
-
     /// <summary>Ids are opaque strings; one that is not ours is simply not found.</summary>
     public static bool TryParseId(string id, out Guid value) => Guid.TryParse(id, out value);
 }

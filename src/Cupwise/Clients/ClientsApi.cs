@@ -43,12 +43,7 @@ public static class ClientsApi
         {
             return ApiResults.Invalid(v);
         }
-        var clients = db.Clients.AsNoTracking();
-        if (!string.IsNullOrWhiteSpace(query.Search))
-        {
-            var term = query.Search.Trim().ToLowerInvariant();
-            clients = clients.Where(c => c.FamilyName.ToLower().Contains(term) || c.GivenName.ToLower().Contains(term));
-        }
+        var clients = db.Clients.AsNoTracking().Matching(query.Search);
         var total = await clients.CountAsync(cancellationToken);
         var items = await clients
             .OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ThenBy(c => c.Id)

@@ -1,0 +1,17 @@
+using Cupwise.Domain.Clients;
+
+namespace Cupwise.Clients;
+
+public static class ClientSearch
+{
+    /// <summary>Clients whose given or family name contains <paramref name="search"/>, case-insensitively; all when it is empty.</summary>
+    public static IQueryable<Client> Matching(this IQueryable<Client> clients, string? search)
+    {
+        if (string.IsNullOrWhiteSpace(search))
+        {
+            return clients;
+        }
+        var term = search.Trim().ToLowerInvariant();
+        return clients.Where(c => c.FamilyName.ToLower().Contains(term) || c.GivenName.ToLower().Contains(term));
+    }
+}
