@@ -1,5 +1,4 @@
 using System.Net;
-using Cupwise.Data;
 using Cupwise.Scheduling;
 
 namespace Cupwise.Tests;
@@ -52,9 +51,7 @@ public sealed class CalendarTests
             await app.PostAsync("/api/v1/appointments", new AppointmentRequest(client.Id, practitionerId, Tuesday.AddHours(9), 45, null, []));
         }
         var file = Path.Combine(TestDatabase.NewDirectory(), "calendar.ics");
-        string[] where = database.Provider == DatabaseProvider.PostgreSql
-            ? ["--db", database.ConnectionString]
-            : ["--data", Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource)!];
+        var where = TestDatabase.CliArgs(database);
         var (exit, output, _) = await Cli.RunAsync(["calendar", "export", "--practitioner", practitionerId, "--out", file, .. where]);
         Assert.Equal(0, exit);
         Assert.Contains("Wrote 1 appointment(s)", output, StringComparison.Ordinal);

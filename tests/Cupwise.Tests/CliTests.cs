@@ -8,13 +8,7 @@ public sealed class CliTests
 {
     private static Task<(int Exit, string Out, string Err)> RunAsync(params string[] args) => Cli.RunAsync(args);
 
-    private static async Task<string[]> DatabaseArgsAsync()
-    {
-        var database = await TestDatabase.CreateAsync();
-        return database.Provider == DatabaseProvider.PostgreSql
-            ? ["--db", database.ConnectionString]
-            : ["--data", Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource)!];
-    }
+    private static async Task<string[]> DatabaseArgsAsync() => TestDatabase.CliArgs(await TestDatabase.CreateAsync());
 
     [Fact]
     public async Task HelpNamesEveryVerb()

@@ -41,6 +41,12 @@ public static class TestDatabase
         return DatabaseSettings.Resolve(null, NewDirectory());
     }
 
+    /// <summary>The command-line options that point <c>cupwise</c> at <paramref name="database"/>.</summary>
+    public static string[] CliArgs(DatabaseSettings database) =>
+        database.Provider == DatabaseProvider.PostgreSql
+            ? ["--db", database.ConnectionString]
+            : ["--data", Path.GetDirectoryName(new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(database.ConnectionString).DataSource)!];
+
     public static string NewDirectory()
     {
         var directory = Path.Combine(Path.GetTempPath(), "cupwise-tests", Guid.NewGuid().ToString("N"));
