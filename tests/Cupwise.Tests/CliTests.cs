@@ -27,6 +27,14 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task WithoutACommandItShowsTheHelp()
+    {
+        var (exit, output, _) = await RunAsync();
+        Assert.Equal(0, exit);
+        Assert.Contains("serve", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnUnknownOptionExitsWithTwoAndSaysWhy()
     {
         var (exit, _, error) = await RunAsync("serve", "--colour", "teal");

@@ -26,7 +26,8 @@ public static class CupwiseCli
     public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
     {
         var root = Build();
-        var parse = root.Parse(args);
+        // `cupwise` alone: show what it can do rather than an error.
+        var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
         var config = new InvocationConfiguration
         {
             Output = output ?? System.Console.Out,
