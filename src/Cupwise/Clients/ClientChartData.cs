@@ -114,7 +114,11 @@ public sealed record ClientChartData(
             .OrderBy(p => p.Label, StringComparer.Ordinal)];
 
     /// <summary>Per site: when its marks clear and when it may be cupped again (docs/marks.md).</summary>
-    public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> Eligibility() =>
+    public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> Eligibility() => _eligibility ??= ComputeEligibility();
+
+    private IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility>? _eligibility;
+
+    private IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> ComputeEligibility() =>
         Cupwise.Domain.Marks.MarkForecaster.Eligibility(
             [.. Applications.Where(a => a.Cup.RemovedAt is not null).Select(a => new Cupwise.Domain.Marks.MarkRecord(a.Cup.SiteId, a.Cup.Side, a.Cup.RemovedAt!.Value,
                 a.Cup.MarkGrade, a.Cup.Technique, a.Cup.View, a.Cup.ActualDuration, a.Cup.Pressure))],

@@ -10,9 +10,11 @@ namespace Cupwise.Safety;
 /// <summary>Screening where it runs: before cups go on, for a session's client and every cup in it.</summary>
 public static class SessionSafety
 {
-    public static async Task<ScreeningResult> ScreenAsync(CupwiseDbContext db, TreatmentSession session, TimeProvider clock, CancellationToken cancellationToken = default)
+    /// <param name="client">The session's client when the caller has already read it.</param>
+    public static async Task<ScreeningResult> ScreenAsync(CupwiseDbContext db, TreatmentSession session, TimeProvider clock,
+        Domain.Clients.Client? client = null, CancellationToken cancellationToken = default)
     {
-        var client = await db.Clients.AsNoTracking().FirstAsync(c => c.Id == session.ClientId, cancellationToken);
+        client ??= await db.Clients.AsNoTracking().FirstAsync(c => c.Id == session.ClientId, cancellationToken);
         var earlier = await db.Sessions.AsNoTracking().AnyAsync(s => s.ClientId == session.ClientId && s.Id != session.Id && s.Status == SessionStatus.Completed, cancellationToken);
         var screeningClient = ScreeningClient.From(client, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), firstSession: !earlier);
         var sites = StandardCatalogue.Sites.ToDictionary(s => s.Id);

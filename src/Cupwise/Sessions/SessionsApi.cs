@@ -173,7 +173,7 @@ public static class SessionsApi
             return TypedResults.NotFound();
         }
         // Screening runs before any cup goes on: a block stops it, an override needs its recorded reason.
-        var screening = await Safety.SessionSafety.ScreenAsync(db, session, clock, cancellationToken);
+        var screening = await Safety.SessionSafety.ScreenAsync(db, session, clock, cancellationToken: cancellationToken);
         if (Safety.SessionSafety.WhyNot(screening, session, session.Cups.First(c => c.Id == cupId)) is { } why)
         {
             return ApiResults.StateConflict(why);
@@ -240,7 +240,7 @@ public static class SessionsApi
     public static async Task<Results<Ok<Safety.ScreeningResponse>, NotFound>> ScreenSession(string id, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var session = await LoadAsync(db, id, tracking: false, cancellationToken);
-        return session is null ? TypedResults.NotFound() : TypedResults.Ok(Safety.ScreeningRequests.ToResponse(await Safety.SessionSafety.ScreenAsync(db, session, clock, cancellationToken)));
+        return session is null ? TypedResults.NotFound() : TypedResults.Ok(Safety.ScreeningRequests.ToResponse(await Safety.SessionSafety.ScreenAsync(db, session, clock, cancellationToken: cancellationToken)));
     }
 
     public static async Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CompleteSession(
