@@ -35,41 +35,64 @@ public sealed record ClientChartData(
     IReadOnlyDictionary<string, Cup> Cups,
     IReadOnlyList<BodySite> Sites)
 {
+    /// <summary>How many pain scores the client has and when the latest was recorded: the pain chart's cache stamp.</summary>
+    public (int Count, DateTimeOffset? Latest) PainStamp { get; private init; }
+
     /// <summary>
-    /// Loads the chart. The sessions and cups of a long course are the costly part, so they are kept in
-    /// <paramref name="cache"/> under a stamp that changes whenever any of the client's sessions changes (every
-    /// change raises a session's Version; sessions are never deleted).
+    /// Loads the chart. The client and the stamps that say whether anything changed come in one query; the
+    /// sessions, cups and follow-ups of a long course are the costly part, so they are kept in
+    /// <paramref name="cache"/> under that stamp. Every change to a session raises its Version and sessions are
+    /// never deleted; follow-ups are only ever added: so the count and version sum of the sessions and the count
+    /// of the follow-ups change whenever anything the chart derives from them does.
     /// </summary>
     public static async Task<ClientChartData?> LoadAsync(CupwiseDbContext db, Guid clientId, IMemoryCache? cache = null, CancellationToken cancellationToken = default)
     {
-        var client = await db.Clients.AsNoTracking().FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
-        if (client is null)
+        var head = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new
+        {
+            Client = c,
+            Sessions = db.Sessions.Count(s => s.ClientId == clientId),
+            Versions = db.Sessions.Where(s => s.ClientId == clientId).Sum(s => (long)s.Version),
+            FollowUps = db.MarkFollowUps.Count(o => o.ClientId == clientId),
+            Pain = db.Outcomes.Count(o => o.ClientId == clientId && !o.EnteredInError && o.Kind == MeasureKind.Pain),
+            LatestPain = db.Outcomes.Where(o => o.ClientId == clientId && !o.EnteredInError && o.Kind == MeasureKind.Pain).Max(o => (DateTimeOffset?)o.RecordedAt),
+        }).FirstOrDefaultAsync(cancellationToken);
+        if (head is null)
         {
             return null;
         }
-        IReadOnlyList<ChartSession>? sessions = null;
-        object? key = null;
-        if (cache is not null)
+        var key = (nameof(ClientChartData), clientId, head.Sessions, head.Versions, head.FollowUps);
+        if (cache is null || !cache.TryGetValue(key, out CourseRecord? course) || course is null)
         {
-            var stamp = await db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId).GroupBy(s => s.ClientId)
-                .Select(g => new { Count = g.Count(), Versions = g.Sum(s => s.Version) }).FirstOrDefaultAsync(cancellationToken);
-            key = (nameof(ClientChartData), clientId, stamp?.Count ?? 0, stamp?.Versions ?? 0);
-            cache.TryGetValue(key, out sessions);
+            course = await LoadCourseAsync(db, clientId, cancellationToken);
+            cache?.Set(key, course, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
         }
-        if (sessions is null)
+        // The site catalogue is the shipped one (the migrator keeps the table equal to it): no query needed.
+        return new ClientChartData(head.Client, course.Sessions, course.FollowUps, course.Cups, StandardCatalogue.Sites)
         {
-            sessions = await LoadSessionsAsync(db, clientId, cancellationToken);
-            if (cache is not null)
-            {
-                cache.Set(key!, sessions, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
-            }
-        }
+            PainStamp = (head.Pain, head.LatestPain),
+            _course = course,
+        };
+    }
+
+    /// <summary>What the chart derives from the sessions and follow-ups, shared by every request with the same stamp.</summary>
+    private sealed class CourseRecord(IReadOnlyList<ChartSession> sessions, IReadOnlyList<Cupwise.Domain.Marks.MarkObservation> followUps, IReadOnlyDictionary<string, Cup> cups)
+    {
+        public IReadOnlyList<ChartSession> Sessions { get; } = sessions;
+        public IReadOnlyList<Cupwise.Domain.Marks.MarkObservation> FollowUps { get; } = followUps;
+        public IReadOnlyDictionary<string, Cup> Cups { get; } = cups;
+        public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility>? Eligibility { get; set; }
+    }
+
+    private CourseRecord? _course;
+
+    private static async Task<CourseRecord> LoadCourseAsync(CupwiseDbContext db, Guid clientId, CancellationToken cancellationToken)
+    {
+        var sessions = await LoadSessionsAsync(db, clientId, cancellationToken);
         var cupIds = sessions.SelectMany(s => s.Cups).Select(c => c.CupId).Distinct().ToList();
         var cups = await db.Cups.AsNoTracking().Where(c => cupIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
         var followUps = await db.MarkFollowUps.AsNoTracking().Where(o => o.ClientId == clientId)
             .Select(o => new Cupwise.Domain.Marks.MarkObservation(o.SiteId, o.Side, o.ObservedAt, o.Grade)).ToListAsync(cancellationToken);
-        // The site catalogue is the shipped one (the migrator keeps the table equal to it): no query needed.
-        return new ClientChartData(client, sessions, followUps, cups, StandardCatalogue.Sites);
+        return new CourseRecord(sessions, followUps, cups);
     }
 
     private static async Task<IReadOnlyList<ChartSession>> LoadSessionsAsync(CupwiseDbContext db, Guid clientId, CancellationToken cancellationToken)
@@ -114,9 +137,12 @@ public sealed record ClientChartData(
             .OrderBy(p => p.Label, StringComparer.Ordinal)];
 
     /// <summary>Per site: when its marks clear and when it may be cupped again (docs/marks.md).</summary>
-    public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> Eligibility() => _eligibility ??= ComputeEligibility();
-
-    private IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility>? _eligibility;
+    /// <remarks>
+    /// The forecast depends only on the sessions and follow-ups (not on today's date), so it is worked out once per
+    /// cached course and shared.
+    /// </remarks>
+    public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> Eligibility() =>
+        (_course ??= new CourseRecord(Sessions, FollowUps, Cups)).Eligibility ??= ComputeEligibility();
 
     private IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> ComputeEligibility() =>
         Cupwise.Domain.Marks.MarkForecaster.Eligibility(
@@ -138,19 +164,17 @@ public sealed record ClientChartData(
     /// </summary>
     public async Task<(string Svg, string Sentence)?> PainChartAsync(CupwiseDbContext db, IMemoryCache cache, CancellationToken cancellationToken = default)
     {
-        var scores = db.Outcomes.AsNoTracking().Where(o => o.ClientId == Client.Id && !o.EnteredInError && o.Kind == MeasureKind.Pain);
         // Scores are only ever added (or flagged entered in error), so their count and latest recording identify the chart.
-        var stamp = await scores.GroupBy(o => o.ClientId).Select(g => new { Count = g.Count(), Latest = g.Max(o => o.RecordedAt) }).FirstOrDefaultAsync(cancellationToken);
-        if (stamp is null)
+        if (PainStamp.Count == 0)
         {
             return null;
         }
-        var key = (nameof(PainChartAsync), Client.Id, stamp.Count, stamp.Latest);
+        var key = (nameof(PainChartAsync), Client.Id, PainStamp.Count, PainStamp.Latest);
         if (cache.TryGetValue(key, out (string, string) drawn))
         {
             return drawn;
         }
-        var pain = await scores.OrderBy(o => o.TakenAt).ToListAsync(cancellationToken);
+        var pain = await db.Outcomes.AsNoTracking().Where(o => o.ClientId == Client.Id && !o.EnteredInError && o.Kind == MeasureKind.Pain).OrderBy(o => o.TakenAt).ToListAsync(cancellationToken);
         drawn = DrawPainChart(pain);
         cache.Set(key, drawn, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
         return drawn;

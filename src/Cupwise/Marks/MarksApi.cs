@@ -6,6 +6,7 @@ using Cupwise.Domain.Marks;
 using Cupwise.Domain.Quantities;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Cupwise.Marks;
 
@@ -81,13 +82,13 @@ public static class MarksApi
         return TypedResults.Ok(list.Select(ToResponse).ToList());
     }
 
-    public static async Task<Results<Ok<List<SiteEligibilityResponse>>, NotFound>> GetSiteEligibility(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<SiteEligibilityResponse>>, NotFound>> GetSiteEligibility(string id, CupwiseDbContext db, IMemoryCache cache, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId))
         {
             return TypedResults.NotFound();
         }
-        var data = await Clients.ClientChartData.LoadAsync(db, clientId, cancellationToken: cancellationToken);
+        var data = await Clients.ClientChartData.LoadAsync(db, clientId, cache, cancellationToken);
         if (data is null)
         {
             return TypedResults.NotFound();

@@ -5,6 +5,7 @@ using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Scheduling;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Cupwise.Scheduling;
 
@@ -141,13 +142,13 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Ok<SlotsResponse>, NotFound, ValidationProblem>> SuggestNextSlots(
-        string id, string? practitionerId, string? sites, int? minutes, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string id, string? practitionerId, string? sites, int? minutes, CupwiseDbContext db, IMemoryCache cache, TimeProvider clock, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId))
         {
             return TypedResults.NotFound();
         }
-        var data = await Clients.ClientChartData.LoadAsync(db, clientId, cancellationToken: cancellationToken);
+        var data = await Clients.ClientChartData.LoadAsync(db, clientId, cache, cancellationToken);
         if (data is null)
         {
             return TypedResults.NotFound();
