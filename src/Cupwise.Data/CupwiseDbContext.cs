@@ -29,6 +29,8 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
     public DbSet<SessionAmendment> SessionAmendments => Set<SessionAmendment>();
     public DbSet<OutcomeMeasurement> Outcomes => Set<OutcomeMeasurement>();
     public DbSet<Domain.Marks.MarkFollowUp> MarkFollowUps => Set<Domain.Marks.MarkFollowUp>();
+    public DbSet<Domain.Marks.MarkPhoto> MarkPhotos => Set<Domain.Marks.MarkPhoto>();
+    public DbSet<Domain.Marks.MarkPhotoContent> MarkPhotoContents => Set<Domain.Marks.MarkPhotoContent>();
     public DbSet<Domain.Scheduling.Appointment> Appointments => Set<Domain.Scheduling.Appointment>();
     public DbSet<Domain.Scheduling.CalendarFeed> CalendarFeeds => Set<Domain.Scheduling.CalendarFeed>();
 
@@ -56,6 +58,8 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.ApplyConfiguration(new SessionAmendmentConfiguration());
         modelBuilder.ApplyConfiguration(new OutcomeMeasurementConfiguration());
         modelBuilder.ApplyConfiguration(new MarkFollowUpConfiguration());
+        modelBuilder.ApplyConfiguration(new MarkPhotoConfiguration());
+        modelBuilder.ApplyConfiguration(new MarkPhotoContentConfiguration());
         modelBuilder.ApplyConfiguration(new AppointmentConfiguration());
         modelBuilder.ApplyConfiguration(new CalendarFeedConfiguration());
 
@@ -71,6 +75,8 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.Entity<SessionAmendment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Marks.MarkFollowUp>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Domain.Marks.MarkPhoto>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Domain.Marks.MarkPhotoContent>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Scheduling.Appointment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Scheduling.CalendarFeed>().HasQueryFilter(f => f.PracticeId == CurrentPracticeId);
     }

@@ -112,6 +112,7 @@ public static class CupwiseWebApp
         api.MapSuction();
         api.MapScreening();
         api.MapMarks();
+        api.MapPhotos();
         api.MapAppointments();
         app.MapCalendars(api);
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();

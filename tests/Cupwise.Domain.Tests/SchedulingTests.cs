@@ -33,7 +33,7 @@ public sealed class SchedulingTests
         var appointment = Booked(Monday.AddHours(9));
         appointment.Cancel("Client unwell");
         Assert.False(appointment.Overlaps(Monday.AddHours(9), Monday.AddHours(10)));
-        Assert.Equal(Monday.AddHours(9), SlotFinder.FreeSlots(Monday.AddHours(9), TimeSpan.FromMinutes(45), WorkingHours.Default, [appointment], 1)[0]);
+        Assert.Equal(Monday.AddHours(9), SlotFinder.FreeSlots(Monday.AddHours(9), TimeSpan.FromMinutes(45), WorkingHours.Default, [appointment], count: 1)[0]);
         Assert.Throws<DomainStateException>(() => appointment.Move(Monday.AddHours(11), TimeSpan.FromMinutes(45), null));
     }
 

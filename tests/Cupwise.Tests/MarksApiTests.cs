@@ -14,21 +14,24 @@ public sealed class MarksApiTests
         var session = await app.NewCompletedSessionAsync(client.Id, practitioner.Id, cups: 2); // lower back L and R, grade 2, removed 20 Nov 09:10/09:11
         var removed = session.Cups[0].RemovedAt!.Value;
 
-        var before = (await app.GetAsync<List<SiteEligibilityResponse>>($"/api/v1/clients/{client.Id}/eligibility")).ToDictionary(e => (e.SiteId, e.Side));
+        var before = (await app.GetAsync<List<SiteEligibilityResponse>>($"/api/v1/clients/{client.Id}/sites/eligibility")).ToDictionary(e => (e.Site, e.Side));
         var left = before[("lower-back", "left")];
         Assert.InRange((left.EligibleFrom - removed).TotalDays, 3, 5.5); // grade 2: about 4 days
         Assert.Equal("mark forecast to clear", left.Reason);
+        Assert.Equal((removed, 2), (left.LastTreated, left.MarkGrade));
+        Assert.True(left.PredictedClearFrom < left.ClearBy && left.ClearBy < left.PredictedClearTo, "the likely day lies inside the range");
 
-        var followUp = await (await app.PostAsync($"/api/v1/clients/{client.Id}/mark-follow-ups",
+        var followUp = await (await app.PostAsync($"/api/v1/clients/{client.Id}/mark-observations",
             new MarkFollowUpRequest("lower-back", "left", 0, removed.AddDays(2), "client", "Photo from home: clear"))).ReadAsync<MarkFollowUpResponse>(HttpStatusCode.Created);
         Assert.Equal(("client", 0), (followUp.Source, followUp.Grade));
 
-        var after = (await app.GetAsync<List<SiteEligibilityResponse>>($"/api/v1/clients/{client.Id}/eligibility")).ToDictionary(e => (e.SiteId, e.Side));
+        var after = (await app.GetAsync<List<SiteEligibilityResponse>>($"/api/v1/clients/{client.Id}/sites/eligibility")).ToDictionary(e => (e.Site, e.Side));
         Assert.Equal(removed.AddDays(3), after[("lower-back", "left")].EligibleFrom); // clear on day 2; the 3-day interval still applies
         Assert.Equal("seen clear", after[("lower-back", "left")].Reason);
+        Assert.Equal((removed.AddDays(2), removed.AddDays(2)), (after[("lower-back", "left")].PredictedClearFrom, after[("lower-back", "left")].PredictedClearTo));
         // The right side was not seen, but this client's marks clear fast: its forecast moves earlier too.
         Assert.True(after[("lower-back", "right")].ClearBy < before[("lower-back", "right")].ClearBy);
-        Assert.Single(await app.GetAsync<List<MarkFollowUpResponse>>($"/api/v1/clients/{client.Id}/mark-follow-ups"));
+        Assert.Single(await app.GetAsync<List<MarkFollowUpResponse>>($"/api/v1/clients/{client.Id}/mark-observations"));
     }
 
     [Fact]
@@ -36,12 +39,12 @@ public sealed class MarksApiTests
     {
         await using var app = await CupwiseApp.StartAsync();
         var client = await app.NewClientAsync();
-        var errors = await (await app.PostAsync($"/api/v1/clients/{client.Id}/mark-follow-ups", new MarkFollowUpRequest("moon", "left", 5, null, "neighbour", null))).ProblemFieldsAsync();
+        var errors = await (await app.PostAsync($"/api/v1/clients/{client.Id}/mark-observations", new MarkFollowUpRequest("moon", "left", 5, null, "neighbour", null))).ProblemFieldsAsync();
         Assert.Contains("siteId", errors.Keys);
         Assert.Contains("grade", errors.Keys);
         Assert.Contains("source", errors.Keys);
-        var future = await (await app.PostAsync($"/api/v1/clients/{client.Id}/mark-follow-ups", new MarkFollowUpRequest("lower-back", "left", 0, DateTimeOffset.UtcNow.AddDays(2), null, null))).ProblemFieldsAsync();
+        var future = await (await app.PostAsync($"/api/v1/clients/{client.Id}/mark-observations", new MarkFollowUpRequest("lower-back", "left", 0, DateTimeOffset.UtcNow.AddDays(2), null, null))).ProblemFieldsAsync();
         Assert.Contains("observedAt", future.Keys);
-        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync($"/api/v1/clients/{Guid.NewGuid()}/eligibility")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync($"/api/v1/clients/{Guid.NewGuid()}/sites/eligibility")).StatusCode);
     }
 }

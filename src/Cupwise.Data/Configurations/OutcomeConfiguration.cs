@@ -70,3 +70,33 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Cupwi
         builder.HasOne<Cupwise.Domain.Practices.Practitioner>().WithMany().HasForeignKey(f => f.PractitionerId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class MarkPhotoConfiguration : IEntityTypeConfiguration<Cupwise.Domain.Marks.MarkPhoto>
+{
+    public void Configure(EntityTypeBuilder<Cupwise.Domain.Marks.MarkPhoto> builder)
+    {
+        builder.ToTable("mark_photos");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.SiteId).HasMaxLength(64);
+        builder.Property(p => p.ContentType).HasMaxLength(40);
+        builder.Property(p => p.Sha256).HasMaxLength(64);
+        builder.Property(p => p.Notes).HasMaxLength(2000);
+        builder.Property(p => p.EnteredInErrorReason).HasMaxLength(500);
+        builder.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<TreatmentSession>().WithMany().HasForeignKey(p => p.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Cupwise.Domain.Catalogue.BodySite>().WithMany().HasForeignKey(p => p.SiteId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.PracticeId, p.ClientId, p.TakenAt });
+    }
+}
+
+internal sealed class MarkPhotoContentConfiguration : IEntityTypeConfiguration<Cupwise.Domain.Marks.MarkPhotoContent>
+{
+    public void Configure(EntityTypeBuilder<Cupwise.Domain.Marks.MarkPhotoContent> builder)
+    {
+        builder.ToTable("mark_photo_contents");
+        builder.HasKey(c => c.PhotoId);
+        builder.Property(c => c.PhotoId).ValueGeneratedNever();
+        builder.HasOne<Cupwise.Domain.Marks.MarkPhoto>().WithOne().HasForeignKey<Cupwise.Domain.Marks.MarkPhotoContent>(c => c.PhotoId).OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -12,6 +12,9 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.HasKey(p => p.Id);
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.Name).HasMaxLength(200);
+        builder.Property(p => p.TimeZoneId).HasMaxLength(64).HasDefaultValue("UTC");
+        builder.Property(p => p.MinimumSiteIntervalDays).HasDefaultValue(Practice.DefaultMinimumSiteIntervalDays);
+        builder.Ignore(p => p.TimeZone);
         builder.HasIndex(p => p.Name).IsUnique();
     }
 }
@@ -25,6 +28,11 @@ internal sealed class PractitionerConfiguration : IEntityTypeConfiguration<Pract
         builder.Property(p => p.Id).ValueGeneratedNever();
         builder.Property(p => p.DisplayName).HasMaxLength(200);
         builder.Property(p => p.Profession).HasMaxLength(200);
+        builder.Property(p => p.WorkingHours)
+            .HasConversion(v => Cupwise.Domain.Scheduling.WorkingHours.Format(v), v => Cupwise.Domain.Scheduling.WorkingHours.Parse(v),
+                ListComparer.Of<Cupwise.Domain.Scheduling.WorkingHours>())
+            .HasMaxLength(1000)
+            .HasDefaultValue(Cupwise.Domain.Scheduling.WorkingHours.Default.ToList());
         builder.HasOne<Practice>().WithMany().HasForeignKey(p => p.PracticeId).OnDelete(DeleteBehavior.Restrict);
     }
 }

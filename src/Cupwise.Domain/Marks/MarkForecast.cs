@@ -14,8 +14,17 @@ public sealed record MarkObservation(string SiteId, BodySide Side, DateTimeOffse
 /// <summary>When a mark is expected to have cleared: the most likely moment and a range.</summary>
 public sealed record ClearanceForecast(DateTimeOffset Expected, DateTimeOffset Earliest, DateTimeOffset Latest, bool Personalised);
 
-/// <summary>When a site may be cupped again, and why.</summary>
-public sealed record SiteEligibility(string SiteId, BodySide Side, DateTimeOffset EligibleFrom, DateTimeOffset? ClearBy, string Reason);
+/// <summary>
+/// When a site may be cupped again, and why: its last cup, that cup's mark, the forecast clearance (most likely
+/// and an 80 % range; all three the day it was seen clear when it was) and the resulting first eligible moment.
+/// </summary>
+public sealed record SiteEligibility(string SiteId, BodySide Side, DateTimeOffset EligibleFrom, DateTimeOffset? ClearBy, string Reason)
+{
+    public DateTimeOffset LastTreated { get; init; }
+    public MarkGrade? MarkGrade { get; init; }
+    public DateTimeOffset? ClearFrom { get; init; }
+    public DateTimeOffset? ClearTo { get; init; }
+}
 
 /// <summary>
 /// Forecasts when marks clear (docs/marks.md): practice defaults by grade (SCIENCE.md §2), nudged by pressure
@@ -112,7 +121,14 @@ public static class MarkForecaster
                 : clearBy is null ? "no mark expected; minimum interval between sessions on one site"
                 : from == clearBy ? (personalised ? "mark forecast to clear (from this client's own clearing)" : "mark forecast to clear")
                 : "minimum interval between sessions on one site";
-            result.Add(new SiteEligibility(site.Key.SiteId, site.Key.Side, from, clearBy, reason));
+            var hasMark = clearSeen is null && clearBy is not null;
+            result.Add(new SiteEligibility(site.Key.SiteId, site.Key.Side, from, clearBy, reason)
+            {
+                LastTreated = last.RemovedAt,
+                MarkGrade = last.Grade,
+                ClearFrom = clearSeen ?? (hasMark ? forecast.Earliest : null),
+                ClearTo = clearSeen ?? (hasMark ? forecast.Latest : null),
+            });
         }
         return result;
     }

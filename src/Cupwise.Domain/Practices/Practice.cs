@@ -18,6 +18,38 @@ public sealed class Practice
     public Guid Id { get; private set; }
     public string Name { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>The practice's IANA time zone (for example Europe/Berlin): working hours and the times people read are in it.</summary>
+    public string TimeZoneId { get; private set; } = "UTC";
+
+    /// <summary>SCIENCE.md §2: at least 3 days between sessions on one site by default; a practice may ask for more.</summary>
+    public int MinimumSiteIntervalDays { get; private set; } = DefaultMinimumSiteIntervalDays;
+
+    public const int DefaultMinimumSiteIntervalDays = 3;
+
+    public TimeZoneInfo TimeZone => FindTimeZone(TimeZoneId) ?? TimeZoneInfo.Utc;
+
+    public void ChangeSettings(string timeZoneId, int minimumSiteIntervalDays)
+    {
+        var errors = new List<FieldError>();
+        if (FindTimeZone(timeZoneId) is null)
+        {
+            errors.Add(new FieldError("timeZone", "must be an IANA time zone such as Europe/Berlin, America/New_York or UTC."));
+        }
+        if (minimumSiteIntervalDays is < 3 or > 60)
+        {
+            errors.Add(new FieldError("minimumSiteIntervalDays", "must be 3 to 60 days (SCIENCE.md §2: at least 3 days between sessions on one site)."));
+        }
+        if (errors.Count > 0)
+        {
+            throw DomainValidationException.Many(errors);
+        }
+        TimeZoneId = FindTimeZone(timeZoneId)!.Id;
+        MinimumSiteIntervalDays = minimumSiteIntervalDays;
+    }
+
+    private static TimeZoneInfo? FindTimeZone(string? id) =>
+        !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? zone : null;
 }
 
 /// <summary>A person who gives treatments in a practice.</summary>
@@ -44,4 +76,12 @@ public sealed class Practitioner
     /// <summary>For example acupuncturist, massage therapist, physiotherapist, esthetician.</summary>
     public string? Profession { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
+
+    /// <summary>When this practitioner sees clients, in practice time; Monday to Friday 09:00–17:00 until set.</summary>
+    public List<Scheduling.WorkingHours> WorkingHours { get; private set; } = [.. Scheduling.WorkingHours.Default];
+
+    public void SetWorkingHours(IReadOnlyList<Scheduling.WorkingHours> hours)
+    {
+        WorkingHours = [.. Scheduling.WorkingHours.Validate(hours)];
+    }
 }

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Cupwise.Domain.Scheduling;
 
 public enum AppointmentStatus
@@ -82,50 +84,128 @@ public sealed class Appointment
     }
 }
 
-/// <summary>A practitioner's working hours on one weekday (practice time, taken as UTC until practices carry a time zone).</summary>
+/// <summary>A practitioner's working hours on one weekday, in practice time (the practice's time zone).</summary>
 public sealed record WorkingHours(DayOfWeek Day, TimeOnly From, TimeOnly To)
 {
     /// <summary>Monday to Friday, 09:00–17:00, until a practitioner's own hours are set.</summary>
     public static IReadOnlyList<WorkingHours> Default { get; } =
         [.. new[] { DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday }
             .Select(d => new WorkingHours(d, new TimeOnly(9, 0), new TimeOnly(17, 0)))];
+
+    /// <summary>Checks a week of hours: each span starts before it ends, and spans on one day do not overlap.</summary>
+    public static IReadOnlyList<WorkingHours> Validate(IReadOnlyList<WorkingHours> hours)
+    {
+        var errors = new List<FieldError>();
+        if (hours.Count > 21)
+        {
+            errors.Add(new FieldError("hours", "may hold at most 21 spans (three a day)."));
+        }
+        for (var i = 0; i < hours.Count; i++)
+        {
+            if (hours[i].From >= hours[i].To)
+            {
+                errors.Add(new FieldError($"hours[{i}].to", $"must be after from ({hours[i].From:HH:mm})."));
+            }
+            else if (hours.Take(i).Any(h => h.Day == hours[i].Day && h.From < hours[i].To && hours[i].From < h.To))
+            {
+                errors.Add(new FieldError($"hours[{i}]", $"overlaps another span on {hours[i].Day}."));
+            }
+        }
+        if (errors.Count > 0)
+        {
+            throw DomainValidationException.Many(errors);
+        }
+        return [.. hours.OrderBy(h => h.Day == DayOfWeek.Sunday ? 7 : (int)h.Day).ThenBy(h => h.From)];
+    }
+
+    /// <summary>Stored form: "Monday 09:00-17:00;Tuesday 09:00-12:30;…".</summary>
+    public static string Format(IEnumerable<WorkingHours> hours) =>
+        string.Join(';', hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Day} {h.From:HH:mm}-{h.To:HH:mm}")));
+
+    public static List<WorkingHours> Parse(string stored) =>
+        [.. stored.Split(';', StringSplitOptions.RemoveEmptyEntries).Select(part =>
+        {
+            var (day, span) = (part[..part.IndexOf(' ', StringComparison.Ordinal)], part[(part.IndexOf(' ', StringComparison.Ordinal) + 1)..]);
+            var times = span.Split('-');
+            return new WorkingHours(Enum.Parse<DayOfWeek>(day), TimeOnly.ParseExact(times[0], "HH:mm", CultureInfo.InvariantCulture),
+                TimeOnly.ParseExact(times[1], "HH:mm", CultureInfo.InvariantCulture));
+        })];
 }
 
-/// <summary>Finds free times: inside working hours, clear of other bookings, and on or after a date.</summary>
+/// <summary>Finds free times: inside working hours (in practice time), clear of other bookings, and on or after a date.</summary>
 public static class SlotFinder
 {
     public static readonly TimeSpan Step = TimeSpan.FromMinutes(30);
 
-    /// <summary>The first <paramref name="count"/> free starts from <paramref name="from"/>, looking at most 60 days ahead.</summary>
+    /// <summary>How far ahead a search looks.</summary>
+    public static readonly TimeSpan Horizon = TimeSpan.FromDays(60);
+
+    /// <summary>
+    /// The first <paramref name="count"/> free starts from <paramref name="from"/>, looking at most
+    /// <see cref="Horizon"/> ahead. Starts fall on the half hour of the practice's wall clock in
+    /// <paramref name="zone"/> (UTC when none is given); a wall-clock time skipped by a daylight-saving change is
+    /// never proposed.
+    /// </summary>
     public static IReadOnlyList<DateTimeOffset> FreeSlots(DateTimeOffset from, TimeSpan length, IReadOnlyList<WorkingHours> hours,
-        IReadOnlyList<Appointment> booked, int count = 5)
+        IReadOnlyList<Appointment> booked, int count = 5, TimeZoneInfo? zone = null)
     {
+        zone ??= TimeZoneInfo.Utc;
+        var busy = booked.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (a.Start, a.End)).OrderBy(a => a.Start).ToArray();
         var slots = new List<DateTimeOffset>();
-        var start = RoundUp(from.ToUniversalTime());
-        var limit = start.AddDays(60);
-        for (var t = start; t < limit && slots.Count < count; t += Step)
+        var first = RoundUp(TimeZoneInfo.ConvertTime(from, zone).DateTime);
+        var limit = first + Horizon;
+        for (var local = first; local < limit && slots.Count < count; local += Step)
         {
-            var end = t + length;
-            var day = hours.Where(h => h.Day == t.DayOfWeek).ToList();
-            var time = TimeOnly.FromTimeSpan(t.TimeOfDay);
-            var endTime = TimeOnly.FromTimeSpan(end.TimeOfDay);
-            if (end.Date != t.Date || !day.Exists(h => h.From <= time && endTime <= h.To))
+            var localEnd = local + length;
+            var time = TimeOnly.FromDateTime(local);
+            var endTime = TimeOnly.FromDateTime(localEnd);
+            if (localEnd.Date != local.Date || !Inside(hours, local.DayOfWeek, time, endTime) || zone.IsInvalidTime(local))
             {
                 continue;
             }
-            if (booked.Any(a => a.Overlaps(t, end)))
+            var start = new DateTimeOffset(local, zone.GetUtcOffset(local)).ToUniversalTime();
+            var end = start + length;
+            if (start < from || Overlaps(busy, start, end))
             {
                 continue;
             }
-            slots.Add(t);
+            slots.Add(start);
         }
         return slots;
     }
 
-    private static DateTimeOffset RoundUp(DateTimeOffset t)
+    private static bool Inside(IReadOnlyList<WorkingHours> hours, DayOfWeek day, TimeOnly from, TimeOnly to)
+    {
+        foreach (var h in hours)
+        {
+            if (h.Day == day && h.From <= from && to <= h.To)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /// <summary>Whether [start, end) meets a busy span; <paramref name="busy"/> is sorted by start.</summary>
+    private static bool Overlaps((DateTimeOffset Start, DateTimeOffset End)[] busy, DateTimeOffset start, DateTimeOffset end)
+    {
+        foreach (var (s, e) in busy)
+        {
+            if (s >= end)
+            {
+                return false;
+            }
+            if (start < e)
+            {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static DateTime RoundUp(DateTime t)
     {
         var ticks = Step.Ticks;
-        var rounded = (t.UtcTicks + ticks - 1) / ticks * ticks;
-        return new DateTimeOffset(rounded, TimeSpan.Zero);
+        return new DateTime((t.Ticks + ticks - 1) / ticks * ticks, DateTimeKind.Unspecified);
     }
 }

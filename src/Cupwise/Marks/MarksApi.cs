@@ -20,17 +20,26 @@ public sealed record MarkFollowUpRequest(
 
 public sealed record MarkFollowUpResponse(string Id, string SiteId, string Side, int Grade, DateTimeOffset ObservedAt, string Source, string? Notes);
 
-public sealed record SiteEligibilityResponse(string SiteId, string Side, DateTimeOffset EligibleFrom, DateTimeOffset? ClearBy, string Reason);
+public sealed record SiteEligibilityResponse(
+    [property: Description("The body-site id.")] string Site,
+    [property: Description("none, left or right.")] string Side,
+    [property: Description("When the last cup on this site came off.")] DateTimeOffset LastTreated,
+    [property: Description("The grade of that cup's mark at removal (0–4), when recorded.")] int? MarkGrade,
+    [property: Description("Forecast clearance, earliest of an 80 % range; the day it was seen clear when it was; null when no mark is expected.")] DateTimeOffset? PredictedClearFrom,
+    [property: Description("Forecast clearance, latest of an 80 % range.")] DateTimeOffset? PredictedClearTo,
+    [property: Description("The most likely clearance.")] DateTimeOffset? ClearBy,
+    [property: Description("The first moment the site may be cupped again: the later of its clearance and the practice's minimum interval.")] DateTimeOffset EligibleFrom,
+    string Reason);
 
 public static class MarksApi
 {
     public static void MapMarks(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/clients/{id}").WithTags("Marks");
-        group.MapPost("/mark-follow-ups", RecordMarkFollowUp).WithName(nameof(RecordMarkFollowUp))
+        group.MapPost("/mark-observations", RecordMarkFollowUp).WithName(nameof(RecordMarkFollowUp))
             .WithSummary("Records a follow-up look at a site: the mark's grade on that day, or 0 when clear. The forecast learns from it.");
-        group.MapGet("/mark-follow-ups", ListMarkFollowUps).WithName(nameof(ListMarkFollowUps)).WithSummary("A client's follow-up observations, oldest first.");
-        group.MapGet("/eligibility", GetSiteEligibility).WithName(nameof(GetSiteEligibility))
+        group.MapGet("/mark-observations", ListMarkFollowUps).WithName(nameof(ListMarkFollowUps)).WithSummary("A client's follow-up observations, oldest first.");
+        group.MapGet("/sites/eligibility", GetSiteEligibility).WithName(nameof(GetSiteEligibility))
             .WithSummary("Per site: when its marks are forecast to clear and when it may be cupped again (docs/marks.md).");
     }
 
@@ -69,7 +78,7 @@ public static class MarksApi
         }
         db.MarkFollowUps.Add(followUp);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/clients/{clientId}/mark-follow-ups", ToResponse(followUp));
+        return TypedResults.Created($"/api/v1/clients/{clientId}/mark-observations", ToResponse(followUp));
     }
 
     public static async Task<Results<Ok<List<MarkFollowUpResponse>>, NotFound>> ListMarkFollowUps(string id, CupwiseDbContext db, CancellationToken cancellationToken)
@@ -93,7 +102,8 @@ public static class MarksApi
         {
             return TypedResults.NotFound();
         }
-        return TypedResults.Ok(data.Eligibility().Select(e => new SiteEligibilityResponse(e.SiteId, ApiJson.Name(e.Side), e.EligibleFrom, e.ClearBy, e.Reason)).ToList());
+        return TypedResults.Ok(data.Eligibility().Select(e => new SiteEligibilityResponse(e.SiteId, ApiJson.Name(e.Side), e.LastTreated, e.MarkGrade?.Grade,
+            e.ClearFrom, e.ClearTo, e.ClearBy, e.EligibleFrom, e.Reason)).ToList());
     }
 
     private static MarkFollowUpResponse ToResponse(MarkFollowUp o) =>

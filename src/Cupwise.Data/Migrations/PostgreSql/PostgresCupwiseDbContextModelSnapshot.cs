@@ -257,6 +257,95 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.ToTable("mark_follow_ups", (string)null);
                 });
 
+            modelBuilder.Entity("Cupwise.Domain.Marks.MarkPhoto", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<long>("ByteLength")
+                        .HasColumnType("bigint");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ContentType")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<bool>("EnteredInError")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("EnteredInErrorReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<int>("Height")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Sha256")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Side")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<DateTimeOffset>("TakenAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset>("UploadedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<int>("Width")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("SiteId");
+
+                    b.HasIndex("PracticeId", "ClientId", "TakenAt");
+
+                    b.ToTable("mark_photos", (string)null);
+                });
+
+            modelBuilder.Entity("Cupwise.Domain.Marks.MarkPhotoContent", b =>
+                {
+                    b.Property<Guid>("PhotoId")
+                        .HasColumnType("uuid");
+
+                    b.Property<byte[]>("Bytes")
+                        .IsRequired()
+                        .HasColumnType("bytea");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("PhotoId");
+
+                    b.ToTable("mark_photo_contents", (string)null);
+                });
+
             modelBuilder.Entity("Cupwise.Domain.Outcomes.OutcomeMeasurement", b =>
                 {
                     b.Property<Guid>("Id")
@@ -335,10 +424,22 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<int>("MinimumSiteIntervalDays")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasDefaultValue(3);
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("TimeZoneId")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasDefaultValue("UTC");
 
                     b.HasKey("Id");
 
@@ -367,6 +468,13 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.Property<string>("Profession")
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
+
+                    b.Property<string>("WorkingHours")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasDefaultValue("Monday 09:00-17:00;Tuesday 09:00-17:00;Wednesday 09:00-17:00;Thursday 09:00-17:00;Friday 09:00-17:00");
 
                     b.HasKey("Id");
 
@@ -834,6 +942,34 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.HasOne("Cupwise.Domain.Catalogue.BodySite", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("Cupwise.Domain.Marks.MarkPhoto", b =>
+                {
+                    b.HasOne("Cupwise.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cupwise.Domain.Sessions.TreatmentSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.HasOne("Cupwise.Domain.Catalogue.BodySite", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Restrict);
+                });
+
+            modelBuilder.Entity("Cupwise.Domain.Marks.MarkPhotoContent", b =>
+                {
+                    b.HasOne("Cupwise.Domain.Marks.MarkPhoto", null)
+                        .WithOne()
+                        .HasForeignKey("Cupwise.Domain.Marks.MarkPhotoContent", "PhotoId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
