@@ -4,6 +4,7 @@ using Cupwise.Data;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Clients;
 using Cupwise.Domain.Outcomes;
+using Cupwise.Domain.Practices;
 using Cupwise.Domain.Quantities;
 using Cupwise.Domain.Sessions;
 using Microsoft.EntityFrameworkCore;
@@ -38,6 +39,15 @@ public sealed record ClientChartData(
     /// <summary>How many pain scores the client has and when the latest was recorded: the pain chart's cache stamp.</summary>
     public (int Count, DateTimeOffset? Latest) PainStamp { get; private init; }
 
+    /// <summary>The practice's time zone: dates and times on the chart are shown in it.</summary>
+    public TimeZoneInfo TimeZone { get; private init; } = TimeZoneInfo.Utc;
+
+    /// <summary>The practice's minimum interval between sessions on one site.</summary>
+    public TimeSpan MinimumSiteInterval { get; private init; } = TimeSpan.FromDays(Practice.DefaultMinimumSiteIntervalDays);
+
+    /// <summary>A moment in practice time.</summary>
+    public DateTimeOffset Local(DateTimeOffset moment) => TimeZoneInfo.ConvertTime(moment, TimeZone);
+
     /// <summary>
     /// Loads the chart. The client and the stamps that say whether anything changed come in one query; the
     /// sessions, cups and follow-ups of a long course are the costly part, so they are kept in
@@ -55,12 +65,14 @@ public sealed record ClientChartData(
             FollowUps = db.MarkFollowUps.Count(o => o.ClientId == clientId),
             Pain = db.Outcomes.Count(o => o.ClientId == clientId && !o.EnteredInError && o.Kind == MeasureKind.Pain),
             LatestPain = db.Outcomes.Where(o => o.ClientId == clientId && !o.EnteredInError && o.Kind == MeasureKind.Pain).Max(o => (DateTimeOffset?)o.RecordedAt),
+            TimeZone = db.Practices.Where(p => p.Id == c.PracticeId).Select(p => p.TimeZoneId).FirstOrDefault(),
+            Interval = db.Practices.Where(p => p.Id == c.PracticeId).Select(p => p.MinimumSiteIntervalDays).FirstOrDefault(),
         }).FirstOrDefaultAsync(cancellationToken);
         if (head is null)
         {
             return null;
         }
-        var key = (nameof(ClientChartData), clientId, head.Sessions, head.Versions, head.FollowUps);
+        var key = (nameof(ClientChartData), clientId, head.Sessions, head.Versions, head.FollowUps, head.Interval);
         if (cache is null || !cache.TryGetValue(key, out CourseRecord? course) || course is null)
         {
             course = await LoadCourseAsync(db, clientId, cancellationToken);
@@ -70,6 +82,8 @@ public sealed record ClientChartData(
         return new ClientChartData(head.Client, course.Sessions, course.FollowUps, course.Cups, StandardCatalogue.Sites)
         {
             PainStamp = (head.Pain, head.LatestPain),
+            TimeZone = head.TimeZone is { } zone && TimeZoneInfo.TryFindSystemTimeZoneById(zone, out var found) ? found : TimeZoneInfo.Utc,
+            MinimumSiteInterval = TimeSpan.FromDays(head.Interval > 0 ? head.Interval : Practice.DefaultMinimumSiteIntervalDays),
             _course = course,
         };
     }
@@ -148,7 +162,7 @@ public sealed record ClientChartData(
         Cupwise.Domain.Marks.MarkForecaster.Eligibility(
             [.. Applications.Where(a => a.Cup.RemovedAt is not null).Select(a => new Cupwise.Domain.Marks.MarkRecord(a.Cup.SiteId, a.Cup.Side, a.Cup.RemovedAt!.Value,
                 a.Cup.MarkGrade, a.Cup.Technique, a.Cup.View, a.Cup.ActualDuration, a.Cup.Pressure))],
-            FollowUps);
+            FollowUps, MinimumSiteInterval);
 
     public double RimOf(ChartCup cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
 

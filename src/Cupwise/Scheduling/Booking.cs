@@ -31,8 +31,11 @@ public static class Booking
     {
         var earliest = data.Eligibility().Where(e => plannedSites.Contains($"{e.SiteId}:{ApiJson.Name(e.Side)}"))
             .Select(e => e.EligibleFrom).Append(now).Max();
+        var hours = await db.Practitioners.AsNoTracking().Where(p => p.Id == practitionerId).Select(p => p.WorkingHours).FirstOrDefaultAsync(cancellationToken)
+            ?? [.. WorkingHours.Default];
+        var horizon = earliest + SlotFinder.Horizon + TimeSpan.FromDays(1);
         var booked = await db.Appointments.AsNoTracking()
-            .Where(a => a.PractitionerId == practitionerId && a.Status == AppointmentStatus.Booked && a.End > earliest).ToListAsync(cancellationToken);
-        return (earliest, SlotFinder.FreeSlots(earliest, length, WorkingHours.Default, booked));
+            .Where(a => a.PractitionerId == practitionerId && a.Status == AppointmentStatus.Booked && a.End > earliest && a.Start < horizon).ToListAsync(cancellationToken);
+        return (earliest, SlotFinder.FreeSlots(earliest, length, hours, booked, zone: data.TimeZone));
     }
 }
