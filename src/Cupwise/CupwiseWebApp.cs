@@ -115,6 +115,7 @@ public static class CupwiseWebApp
         api.MapPhotos();
         api.MapAppointments();
         app.MapCalendars(api);
+        app.MapPhotoForm();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 

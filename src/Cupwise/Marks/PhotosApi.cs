@@ -58,6 +58,30 @@ public static class PhotosApi
             .WithSummary("Flags a photo as entered in error (the wrong client or site). It is kept, but no longer listed.");
     }
 
+    /// <summary>
+    /// The web app's upload form (a plain multipart post, antiforgery-checked): stores the photo and goes back to
+    /// the site's history, with the refusal in the address when there is one.
+    /// </summary>
+    public static void MapPhotoForm(this IEndpointRouteBuilder app)
+    {
+        app.MapPost("/clients/{id:guid}/photos", async (Guid id, [FromForm] PhotoUploadForm form, CupwiseDbContext db, PracticeScope scope, TimeProvider clock,
+            CancellationToken cancellationToken) =>
+        {
+            if (!await db.Clients.AnyAsync(c => c.Id == id, cancellationToken))
+            {
+                return Results.NotFound();
+            }
+            var (photo, v) = await RecordAsync(db, scope, clock, id, form, cancellationToken);
+            var back = $"/clients/{id}?site={Uri.EscapeDataString(form.SiteId ?? "")}&side={Uri.EscapeDataString(form.Side ?? "none")}";
+            if (photo is null)
+            {
+                var problem = v.Errors.First();
+                back += "&photo-error=" + Uri.EscapeDataString($"{(problem.Key.Length == 0 ? "photo" : problem.Key)} {problem.Value[0]}");
+            }
+            return Results.Redirect(back + "#site-history");
+        }).ExcludeFromDescription().WithMetadata(new RequestSizeLimitAttribute(PhotoIntake.MaximumBytes + (1024 * 1024)));
+    }
+
     public static async Task<Results<Created<MarkPhotoResponse>, NotFound, ValidationProblem>> UploadPhoto(
         string id, [FromForm] PhotoUploadForm form, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
