@@ -16,7 +16,8 @@ using Microsoft.AspNetCore.Http.Json;
 namespace Cupwise;
 
 /// <summary>What <c>cupwise serve</c> needs to build the web app.</summary>
-public sealed record ServeOptions(DatabaseSettings Database, string Urls, bool Demo)
+/// <param name="Clock">The clock the app runs on (the system's unless a test injects one); the demo is dated from it.</param>
+public sealed record ServeOptions(DatabaseSettings Database, string Urls, bool Demo, TimeProvider? Clock = null)
 {
     public const string DefaultUrls = "http://localhost:5080";
 }
@@ -43,17 +44,18 @@ public static class CupwiseWebApp
         builder.Logging.AddFilter("Microsoft.EntityFrameworkCore", LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Hosting.Lifetime", LogLevel.Information);
 
+        var clock = options.Clock ?? TimeProvider.System;
         var startup = new StartupLog(builder.Environment);
         var applied = await DatabaseMigrator.MigrateAsync(options.Database, cancellationToken);
         startup.Migrated(options.Database, applied);
         if (options.Demo)
         {
-            var demo = await DemoPractice.LoadAsync(options.Database, TimeProvider.System, cancellationToken);
+            var demo = await DemoPractice.LoadAsync(options.Database, clock, cancellationToken);
             startup.Demo(demo);
         }
-        var practice = await PracticeSelection.ChooseAsync(options.Database, options.Demo, TimeProvider.System, cancellationToken);
+        var practice = await PracticeSelection.ChooseAsync(options.Database, options.Demo, clock, cancellationToken);
 
-        ConfigureServices(builder.Services, options.Database, practice);
+        ConfigureServices(builder.Services, options.Database, practice, clock);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -62,9 +64,9 @@ public static class CupwiseWebApp
         return app;
     }
 
-    private static void ConfigureServices(IServiceCollection services, DatabaseSettings database, ServingPractice practice)
+    private static void ConfigureServices(IServiceCollection services, DatabaseSettings database, ServingPractice practice, TimeProvider clock)
     {
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(clock);
         services.AddSingleton(database);
         services.AddSingleton(practice);
         services.AddScoped(_ =>

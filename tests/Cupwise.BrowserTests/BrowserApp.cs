@@ -32,15 +32,8 @@ public sealed class BrowserApp : IAsyncDisposable
     public static async Task<BrowserApp> StartAsync(bool demo, TimeProvider? clock = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cupwise-browser-tests", Guid.NewGuid().ToString("N"));
-        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(DatabaseSettings.Resolve(null, directory), "http://127.0.0.1:0", demo),
-            builder =>
-            {
-                builder.Logging.ClearProviders();
-                if (clock is not null)
-                {
-                    builder.Services.AddSingleton(clock);
-                }
-            });
+        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(DatabaseSettings.Resolve(null, directory), "http://127.0.0.1:0", demo, clock),
+            builder => builder.Logging.ClearProviders());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 

@@ -79,14 +79,10 @@ public sealed class CupwiseApp : IAsyncDisposable
     public static async Task<CupwiseApp> StartAsync(bool demo = false, DatabaseSettings? database = null, TimeProvider? clock = null)
     {
         database ??= await TestDatabase.CreateAsync();
-        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, "http://127.0.0.1:0", demo), builder =>
+        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, "http://127.0.0.1:0", demo, clock), builder =>
         {
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
-            if (clock is not null)
-            {
-                builder.Services.AddSingleton(clock);
-            }
         });
         await app.StartAsync();
         return new CupwiseApp(app, database);

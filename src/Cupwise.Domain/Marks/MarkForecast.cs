@@ -54,6 +54,9 @@ public static class MarkForecaster
 
     private const int GridSize = 121;
 
+    /// <summary>Cups taken off one site within this long of each other belong to one visit.</summary>
+    private static readonly TimeSpan SameVisit = TimeSpan.FromHours(6);
+
     /// <summary>The client's factor on clearance time (1 = typical), from follow-up observations.</summary>
     public static double ClientFactor(IReadOnlyList<MarkRecord> marks, IReadOnlyList<MarkObservation> observations)
     {
@@ -112,22 +115,29 @@ public static class MarkForecaster
         {
             var last = site.MaxBy(m => m.RemovedAt)!;
             var afterInterval = last.RemovedAt + interval;
-            var clearSeen = observations.Where(o => o.SiteId == site.Key.SiteId && o.Side == site.Key.Side && o.Grade.Grade == 0 && o.ObservedAt >= last.RemovedAt)
-                .Select(o => (DateTimeOffset?)o.ObservedAt).Min();
-            var forecast = Forecast(last, factor, personalised);
-            var clearBy = clearSeen ?? (forecast.Expected > last.RemovedAt ? forecast.Expected : null);
+            var clears = observations.Where(o => o.SiteId == site.Key.SiteId && o.Side == site.Key.Side && o.Grade.Grade == 0).Select(o => o.ObservedAt).ToList();
+            var clearSeen = clears.Where(t => t >= last.RemovedAt).Select(t => (DateTimeOffset?)t).Min();
+            // The site is clear when its slowest mark is: every cup on it counts (a dark mark from an earlier visit
+            // can outlast a light one from the last), except marks already seen clear.
+            var slowest = site.Where(m => !clears.Exists(t => t >= m.RemovedAt))
+                .Select(m => Forecast(m, factor, personalised))
+                .Where(f => f.Expected > f.Earliest || f.Latest > f.Expected)
+                .MaxBy(f => f.Expected);
+            var clearBy = clearSeen ?? slowest?.Expected;
             var from = clearBy is { } c && c > afterInterval ? c : afterInterval;
             var reason = clearSeen is not null ? "seen clear"
                 : clearBy is null ? "no mark expected; minimum interval between sessions on one site"
                 : from == clearBy ? (personalised ? "mark forecast to clear (from this client's own clearing)" : "mark forecast to clear")
                 : "minimum interval between sessions on one site";
-            var hasMark = clearSeen is null && clearBy is not null;
+            // The site's mark at its last visit: the darkest of the cups taken off it then.
+            var lastVisit = site.Where(m => m.RemovedAt > last.RemovedAt - SameVisit).ToList();
+            var hasMark = clearSeen is null && slowest is not null;
             result.Add(new SiteEligibility(site.Key.SiteId, site.Key.Side, from, clearBy, reason)
             {
                 LastTreated = last.RemovedAt,
-                MarkGrade = last.Grade,
-                ClearFrom = clearSeen ?? (hasMark ? forecast.Earliest : null),
-                ClearTo = clearSeen ?? (hasMark ? forecast.Latest : null),
+                MarkGrade = lastVisit.Where(m => m.Grade is not null).Select(m => m.Grade!.Value).OrderByDescending(g => g.Grade).Select(g => (MarkGrade?)g).FirstOrDefault(),
+                ClearFrom = clearSeen ?? (hasMark ? slowest!.Earliest : null),
+                ClearTo = clearSeen ?? (hasMark ? slowest!.Latest : null),
             });
         }
         return result;

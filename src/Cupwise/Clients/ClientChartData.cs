@@ -134,21 +134,38 @@ public sealed record ClientChartData(
     /// same spot visit after visit are drawn once, as the most recent, with the count in its name: they would
     /// cover each other anyway, and a long course would otherwise draw hundreds of identical rings.
     /// </summary>
-    public IReadOnlyList<MapPlacement> Placements(MapView view, DateTimeOffset now) =>
-        [.. Applications.Where(a => a.Cup.View == view && a.Cup.AppliedAt is not null)
+    /// <remarks>
+    /// A site's latest cup fades toward its own forecast (personalised once the client has follow-ups) and its
+    /// name says when it should be clear and when it may be cupped again; older cups fade by the practice ranges.
+    /// </remarks>
+    public IReadOnlyList<MapPlacement> Placements(MapView view, DateTimeOffset now)
+    {
+        var forecasts = Eligibility().ToDictionary(e => (e.SiteId, e.Side));
+        return [.. Applications.Where(a => a.Cup.View == view && a.Cup.AppliedAt is not null)
             .GroupBy(a => (Math.Round(a.Cup.X, 1), Math.Round(a.Cup.Y, 1)))
             .Select(spot =>
             {
                 var a = spot.MaxBy(x => x.Cup.AppliedAt)!;
                 var count = spot.Count();
                 var mark = a.Cup.MarkGrade is { } g ? $"mark grade {g.Grade}" : "no mark recorded";
+                var fade = a.Cup.RemovedAt is { } off ? MapGeometry.Fade(a.Cup.MarkGrade?.Grade, off, now) : 1;
+                var forecast = "";
+                if (a.Cup.RemovedAt is { } removed && forecasts.TryGetValue((a.Cup.SiteId, a.Cup.Side), out var e) && e.LastTreated == removed)
+                {
+                    if (e.ClearBy is { } clear && clear > removed)
+                    {
+                        fade = Math.Clamp(1 - ((now - removed) / (clear - removed)), 0, 1);
+                        forecast = clear > now ? $"; clear by about {Local(clear):d MMM}" : "; clear";
+                    }
+                    forecast += e.EligibleFrom > now ? $"; eligible from {Local(e.EligibleFrom):d MMM}" : "; eligible now";
+                }
                 return new MapPlacement(a.Cup.Number, a.Cup.SiteId, a.Cup.Side, a.Cup.X, a.Cup.Y, RimOf(a.Cup), a.Cup.MarkGrade?.Grade,
-                    a.Cup.RemovedAt is { } off ? MapGeometry.Fade(a.Cup.MarkGrade?.Grade, off, now) : 1,
-                    a.Cup.RemovedAt is null,
-                    $"{SiteName(a.Cup.SiteId, a.Cup.Side)}, last {a.Cup.AppliedAt:d MMM yyyy}, {mark}{(count > 1 ? $", {count} cups here in all" : "")}")
+                    fade, a.Cup.RemovedAt is null,
+                    $"{SiteName(a.Cup.SiteId, a.Cup.Side)}, last {Local(a.Cup.AppliedAt!.Value):d MMM yyyy}, {mark}{(count > 1 ? $", {count} cups here in all" : "")}{forecast}")
                 { Passes = a.Cup.Passes };
             })
             .OrderBy(p => p.Label, StringComparer.Ordinal)];
+    }
 
     /// <summary>Per site: when its marks clear and when it may be cupped again (docs/marks.md).</summary>
     /// <remarks>

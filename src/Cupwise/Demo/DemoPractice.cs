@@ -142,10 +142,10 @@ public static class DemoPractice
             db.Clients.Add(client);
             var visits = new[]
             {
-                (Day: -28, Before: 6, After: 4, Marks: new[] { 3, 3, 3, 2 }),
-                (Day: -21, Before: 6, After: 3, Marks: new[] { 3, 2, 2, 2 }),
-                (Day: -14, Before: 5, After: 3, Marks: new[] { 2, 2, 2, 2 }),
-                (Day: -7, Before: 4, After: 2, Marks: new[] { 2, 2, 1, 1 }),
+                (Day: -22, Before: 6, After: 4, Marks: new[] { 3, 3, 3, 2 }),
+                (Day: -15, Before: 6, After: 3, Marks: new[] { 3, 2, 2, 2 }),
+                (Day: -8, Before: 5, After: 3, Marks: new[] { 2, 2, 2, 2 }),
+                (Day: -1, Before: 4, After: 2, Marks: new[] { 2, 2, 1, 1 }), // yesterday: the marks are still there, fading
             };
             foreach (var visit in visits)
             {
