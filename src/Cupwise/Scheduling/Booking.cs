@@ -16,10 +16,16 @@ public static class Booking
             .Where(a => a.Id != appointment.Id && a.Status == AppointmentStatus.Booked && a.Start < appointment.End && appointment.Start < a.End
                 && (a.PractitionerId == appointment.PractitionerId || (appointment.Room != null && a.Room == appointment.Room)))
             .FirstOrDefaultAsync(cancellationToken);
-        return clash is null ? null
-            : clash.PractitionerId == appointment.PractitionerId
-                ? $"The practitioner is already booked from {clash.Start:HH:mm} to {clash.End:HH:mm} (UTC) that day."
-                : $"Room '{clash.Room}' is already booked from {clash.Start:HH:mm} to {clash.End:HH:mm} (UTC) that day.";
+        if (clash is null)
+        {
+            return null;
+        }
+        var zoneId = await db.Practices.AsNoTracking().Where(p => p.Id == appointment.PracticeId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var z) ? z : TimeZoneInfo.Utc;
+        var span = $"from {TimeZoneInfo.ConvertTime(clash.Start, zone):HH:mm} to {TimeZoneInfo.ConvertTime(clash.End, zone):HH:mm} ({zone.Id})";
+        return clash.PractitionerId == appointment.PractitionerId
+            ? $"The practitioner is already booked {span} that day."
+            : $"Room '{clash.Room}' is already booked {span} that day.";
     }
 
     /// <summary>
