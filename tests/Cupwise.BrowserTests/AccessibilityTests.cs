@@ -11,6 +11,8 @@ public sealed class AccessibilityTests
     [InlineData("/clients")]
     [InlineData("/clients/new")]
     [InlineData("/clients/c0ffee00-0000-4000-8000-0000000000a1")]
+    [InlineData("/clients/c0ffee00-0000-4000-8000-0000000000c1?site=lower-back&side=left")]
+    [InlineData("/settings")]
     public async Task AMainPageHasNoSeriousOrCriticalViolations(string path)
     {
         await using var app = await BrowserApp.StartAsync(demo: true);

@@ -1,0 +1,45 @@
+using Microsoft.Playwright;
+
+namespace Cupwise.BrowserTests;
+
+public sealed class SettingsPageTests
+{
+    [Fact]
+    public async Task AnOwnerSetsTheTimeZoneTheIntervalAndAPractitionersHours()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/settings");
+        await page.GetByLabel("Time zone").SelectOptionAsync("Europe/Berlin");
+        await page.GetByLabel("Days between sessions on one site").FillAsync("2");
+        // The browser itself refuses fewer than 3 days before anything is sent (the server checks again).
+        Assert.True(await page.GetByLabel("Days between sessions on one site").EvaluateAsync<bool>("e => e.validity.rangeUnderflow"));
+
+        await page.GetByLabel("Days between sessions on one site").FillAsync("5");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save practice settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: practice settings");
+        await Assertions.Expect(page.GetByLabel("Time zone")).ToHaveValueAsync("Europe/Berlin");
+        await Assertions.Expect(page.GetByLabel("Days between sessions on one site")).ToHaveValueAsync("5");
+
+        // The demo practitioner stops working Fridays and starts Saturdays, 10:00–14:00.
+        await page.GetByLabel("Demo practitioner, Friday, from").FillAsync("");
+        await page.GetByLabel("Demo practitioner, Friday, to").FillAsync("");
+        await page.GetByLabel("Demo practitioner, Saturday, from").FillAsync("10:00");
+        await page.GetByLabel("Demo practitioner, Saturday, to").FillAsync("09:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save hours of Demo practitioner" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Saturday: must be after from (10:00).");
+
+        await page.GetByLabel("Demo practitioner, Friday, from").FillAsync("");
+        await page.GetByLabel("Demo practitioner, Friday, to").FillAsync("");
+        await page.GetByLabel("Demo practitioner, Saturday, from").FillAsync("10:00");
+        await page.GetByLabel("Demo practitioner, Saturday, to").FillAsync("14:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save hours of Demo practitioner" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: hours of Demo practitioner");
+        await Assertions.Expect(page.GetByLabel("Demo practitioner, Friday, from")).ToHaveValueAsync("");
+        await Assertions.Expect(page.GetByLabel("Demo practitioner, Saturday, to")).ToHaveValueAsync("14:00");
+        await BrowserApp.ScreenshotAsync(page, "settings");
+
+        // The client chart now speaks Berlin time and the practice's interval.
+        var chart = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000c1");
+        await Assertions.Expect(chart.GetByText("at least 5 days between sessions on one site", new() { Exact = false })).ToBeVisibleAsync();
+    }
+}
