@@ -57,7 +57,10 @@ public sealed record ClientChartData(
     /// </summary>
     public static async Task<ClientChartData?> LoadAsync(CupwiseDbContext db, Guid clientId, IMemoryCache? cache = null, CancellationToken cancellationToken = default)
     {
-        var head = await db.Clients.AsNoTracking().Where(c => c.Id == clientId).Select(c => new
+        var head = await (from c in db.Clients.AsNoTracking()
+                           join p in db.Practices.AsNoTracking() on c.PracticeId equals p.Id
+                           where c.Id == clientId
+                           select new
         {
             Client = c,
             Sessions = db.Sessions.Count(s => s.ClientId == clientId),
@@ -65,8 +68,8 @@ public sealed record ClientChartData(
             FollowUps = db.MarkFollowUps.Count(o => o.ClientId == clientId),
             Pain = db.Outcomes.Count(o => o.ClientId == clientId && !o.EnteredInError && o.Kind == MeasureKind.Pain),
             LatestPain = db.Outcomes.Where(o => o.ClientId == clientId && !o.EnteredInError && o.Kind == MeasureKind.Pain).Max(o => (DateTimeOffset?)o.RecordedAt),
-            TimeZone = db.Practices.Where(p => p.Id == c.PracticeId).Select(p => p.TimeZoneId).FirstOrDefault(),
-            Interval = db.Practices.Where(p => p.Id == c.PracticeId).Select(p => p.MinimumSiteIntervalDays).FirstOrDefault(),
+            TimeZone = p.TimeZoneId,
+            Interval = p.MinimumSiteIntervalDays,
         }).FirstOrDefaultAsync(cancellationToken);
         if (head is null)
         {
@@ -95,6 +98,9 @@ public sealed record ClientChartData(
         public IReadOnlyList<Cupwise.Domain.Marks.MarkObservation> FollowUps { get; } = followUps;
         public IReadOnlyDictionary<string, Cup> Cups { get; } = cups;
         public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility>? Eligibility { get; set; }
+
+        /// <summary>The latest drawing of each map view (front, back, face).</summary>
+        public DrawnPlacements?[] Drawn { get; } = new DrawnPlacements?[3];
     }
 
     private CourseRecord? _course;
@@ -139,6 +145,22 @@ public sealed record ClientChartData(
     /// name says when it should be clear and when it may be cupped again; older cups fade by the practice ranges.
     /// </remarks>
     public IReadOnlyList<MapPlacement> Placements(MapView view, DateTimeOffset now)
+    {
+        // Fading moves by the day, so a drawing is shared by every request within the same minute.
+        var course = _course ??= new CourseRecord(Sessions, FollowUps, Cups);
+        var minute = now.UtcTicks / TimeSpan.TicksPerMinute;
+        if (course.Drawn[(int)view] is { } drawn && drawn.Minute == minute && drawn.Zone == TimeZone)
+        {
+            return drawn.Placements;
+        }
+        var placements = DrawPlacements(view, now);
+        course.Drawn[(int)view] = new DrawnPlacements(minute, TimeZone, placements);
+        return placements;
+    }
+
+    private sealed record DrawnPlacements(long Minute, TimeZoneInfo Zone, IReadOnlyList<MapPlacement> Placements);
+
+    private IReadOnlyList<MapPlacement> DrawPlacements(MapView view, DateTimeOffset now)
     {
         var forecasts = Eligibility().ToDictionary(e => (e.SiteId, e.Side));
         return [.. Applications.Where(a => a.Cup.View == view && a.Cup.AppliedAt is not null)
