@@ -6,6 +6,7 @@ using Cupwise.Data;
 using Cupwise.Health;
 using Cupwise.Marks;
 using Cupwise.Outcomes;
+using Cupwise.Plans;
 using Cupwise.Practitioners;
 using Cupwise.Safety;
 using Cupwise.Scheduling;
@@ -115,6 +116,7 @@ public static class CupwiseWebApp
         api.MapScreening();
         api.MapMarks();
         api.MapPhotos();
+        api.MapPlans();
         api.MapAppointments();
         app.MapCalendars(api);
         app.MapPhotoForm();

@@ -100,3 +100,28 @@ internal sealed class MarkPhotoContentConfiguration : IEntityTypeConfiguration<C
         builder.HasOne<Cupwise.Domain.Marks.MarkPhoto>().WithOne().HasForeignKey<Cupwise.Domain.Marks.MarkPhotoContent>(c => c.PhotoId).OnDelete(DeleteBehavior.Restrict);
     }
 }
+
+internal sealed class TreatmentPlanConfiguration : IEntityTypeConfiguration<Cupwise.Domain.Plans.TreatmentPlan>
+{
+    private static readonly System.Text.Json.JsonSerializerOptions GoalJson = Cupwise.Domain.Catalogue.StandardCatalogue.JsonOptions;
+
+    public void Configure(EntityTypeBuilder<Cupwise.Domain.Plans.TreatmentPlan> builder)
+    {
+        builder.ToTable("treatment_plans");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Condition).HasMaxLength(200);
+        builder.Property(p => p.Icd10).HasMaxLength(10);
+        builder.Property(p => p.ProtocolId).HasMaxLength(64);
+        builder.Property(p => p.StatusReason).HasMaxLength(500);
+        builder.Property(p => p.Version).IsConcurrencyToken();
+        builder.Property(p => p.Goals)
+            .HasConversion(
+                v => System.Text.Json.JsonSerializer.Serialize(v, GoalJson),
+                v => System.Text.Json.JsonSerializer.Deserialize<List<Cupwise.Domain.Plans.PlanGoal>>(v, GoalJson) ?? new List<Cupwise.Domain.Plans.PlanGoal>(),
+                ListComparer.Of<Cupwise.Domain.Plans.PlanGoal>())
+            .HasMaxLength(4000);
+        builder.HasOne<Client>().WithMany().HasForeignKey(p => p.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(p => new { p.PracticeId, p.ClientId, p.StartedAt });
+    }
+}

@@ -2,6 +2,7 @@ using Cupwise.Data;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Clients;
 using Cupwise.Domain.Outcomes;
+using Cupwise.Domain.Plans;
 using Cupwise.Domain.Practices;
 using Cupwise.Domain.Quantities;
 using Cupwise.Domain.Sessions;
@@ -23,6 +24,8 @@ public static class DemoPractice
     public static readonly Guid NeckClientId = new("c0ffee00-0000-4000-8000-0000000000a1");
     public static readonly Guid FacialClientId = new("c0ffee00-0000-4000-8000-0000000000b1");
     public static readonly Guid BackClientId = new("c0ffee00-0000-4000-8000-0000000000c1");
+    public static readonly Guid NeckPlanId = new("c0ffee00-0000-4000-8000-0000000000a2");
+    public static readonly Guid BackPlanId = new("c0ffee00-0000-4000-8000-0000000000c2");
     public const string Name = "Cupwise demo practice";
 
     public static async Task<DemoLoadResult> LoadAsync(DatabaseSettings database, TimeProvider clock, CancellationToken cancellationToken = default)
@@ -72,6 +75,12 @@ public static class DemoPractice
                 }), clock);
             db.Clients.Add(client);
 
+            // The plan: the neck-pain protocol, done when pain is at most 1 and rotation to the left at least 70°,
+            // at two measurements in a row.
+            db.Plans.Add(TreatmentPlan.Create(NeckPlanId, PracticeId, client.Id, "Acute stiff neck after sleeping awkwardly", null, ProtocolLibrary.Find("neck-pain"),
+                [new PlanGoal(MeasureKind.Pain, null, null, null, GoalComparison.AtMost, 1),
+                 new PlanGoal(MeasureKind.RangeOfMotion, "cervical spine", "rotation left", null, GoalComparison.AtLeast, 70)],
+                2, null, null, null, _today.AddDays(-9)));
             var visits = new[] { (Day: -9, PainBefore: 7, PainAfter: 4, RotBefore: 25.0, RotAfter: 50.0, Marks: new[] { 2, 2, 2, 1 }),
                                  (Day: -5, PainBefore: 3, PainAfter: 0, RotBefore: 60.0, RotAfter: 80.0, Marks: new[] { 1, 1, 1, 1 }) };
             foreach (var visit in visits)
@@ -93,6 +102,9 @@ public static class DemoPractice
                 Measure(client.Id, session.Id, rotation, visit.RotBefore, MeasurementTiming.BeforeSession, start.AddMinutes(-5));
                 Measure(client.Id, session.Id, rotation, visit.RotAfter, MeasurementTiming.AfterSession, start.AddMinutes(30));
             }
+            // Two days after the second visit, at home: still free of pain.
+            db.Outcomes.Add(OutcomeMeasurement.Record(PracticeId, client.Id, null, MeasureDefinition.Pain(), 0, MeasurementTiming.Standalone, _today.AddDays(-3).AddHours(19), clock));
+            Outcomes++;
         }
 
         // (b) Facial cupping with small silicone cups glided along the face, combined with a facial treatment; no marks.
@@ -140,6 +152,8 @@ public static class DemoPractice
                     Medications = [new Medication { Name = "Ibuprofen", Dose = "400 mg as needed" }],
                 }), clock);
             db.Clients.Add(client);
+            db.Plans.Add(TreatmentPlan.Create(BackPlanId, PracticeId, client.Id, "Chronic low back pain", null, ProtocolLibrary.Find("chronic-low-back-pain"),
+                [], 2, null, null, null, _today.AddDays(-22)));
             var visits = new[]
             {
                 (Day: -22, Before: 6, After: 4, Marks: new[] { 3, 3, 3, 2 }),

@@ -1,0 +1,211 @@
+using System.ComponentModel;
+using Cupwise.Api;
+using Cupwise.Data;
+using Cupwise.Domain.Outcomes;
+using Cupwise.Domain.Plans;
+using Cupwise.Domain.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Plans;
+
+public sealed record EvidenceResponse(string Grade, string Statement, IReadOnlyList<string> Sources);
+
+public sealed record ProtocolResponse(string Id, string Name, string? Icd10, IReadOnlyList<string> Sites, string Cup, string Technique, string Method,
+    int? Minutes, int? Passes, int IntervalDays, int CourseSessions, IReadOnlyList<GoalDto> Goals, EvidenceResponse Evidence);
+
+public sealed record GoalDto(
+    [property: Description("pain, range-of-motion or custom.")] string? Measure,
+    [property: Description("For range of motion, for example cervical spine.")] string? Joint,
+    [property: Description("For range of motion, for example rotation left.")] string? Direction,
+    [property: Description("For a custom measure, its name.")] string? Name,
+    [property: Description("at-most or at-least.")] string? Comparison,
+    double? Threshold);
+
+public sealed record PlanRequest(
+    [property: Description("The condition in words, 1–200 characters.")] string? Condition,
+    [property: Description("ICD-10 code where known, for example M54.2; the protocol's if left out.")] string? Icd10,
+    [property: Description("A protocol id from GET /api/v1/protocols.")] string? ProtocolId,
+    [property: Description("Measurable goals; the protocol's if left out.")] IReadOnlyList<GoalDto>? Goals,
+    [property: Description("Measurement occasions in a row meeting every goal before resolution is proposed, 1–10 (default 2).")] int? ConsecutiveToResolve,
+    [property: Description("Days between sessions, 3–60 (the protocol's by default).")] int? IntervalDays,
+    [property: Description("Most sessions in the course, 1–50 (the protocol's by default).")] int? MaxSessions,
+    [property: Description("A review point every this many days, 7–365 (default 28).")] int? ReviewEveryDays,
+    [property: Description("When the plan starts; now if not given.")] DateTimeOffset? StartedAt);
+
+public sealed record PlanResponse(string Id, string ClientId, string Condition, string? Icd10, string? ProtocolId, IReadOnlyList<GoalDto> Goals,
+    int ConsecutiveToResolve, int IntervalDays, int MaxSessions, int ReviewEveryDays, DateTimeOffset StartedAt, string Status, string? StatusReason,
+    DateTimeOffset? ClosedAt, int Version, EvidenceResponse? Evidence);
+
+public sealed record ClosePlanRequest(
+    [property: Description("resolved, discharged or stopped.")] string? Status,
+    [property: Description("Why, 1–500 characters.")] string? Reason,
+    [property: Description("The version you read; a stale version gives 409.")] int? Version);
+
+public sealed record EstimateResponse(double Value, double Low, double High);
+
+public sealed record MeasureProgressResponse(string Measure, bool LowerIsBetter, int Readings, double? Baseline, double? Latest, double? Change,
+    [property: Description("Change over the course from a straight line through the readings before sessions and between visits, with its 95 % CI; null with fewer than three.")] EstimateResponse? CourseChange,
+    [property: Description("Mean change from before to after a session, with its 95 % CI; null with fewer than three pairs.")] EstimateResponse? WithinSession,
+    int WithinSessionPairs,
+    EstimateResponse? TrendPerWeek,
+    [property: Description("For pain: whether the change reaches about 2 points or 30 % (SCIENCE.md §6); null for other measures.")] bool? ClinicallyImportant,
+    string Verdict);
+
+public sealed record PlanProgressResponse(string PlanId, string Status, int Sessions, IReadOnlyList<MeasureProgressResponse> Measures, int GoalsMetInARow,
+    [property: Description("continue, resolve or review.")] string Proposal, string Message, int? ResolvedAfterSessions, DateTimeOffset? NextReview,
+    EvidenceResponse? Evidence);
+
+/// <summary>Protocols, treatment plans and their progress.</summary>
+public static class PlansApi
+{
+    public static void MapPlans(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/protocols", ListProtocols).WithName(nameof(ListProtocols)).WithTags("Plans")
+            .WithSummary("The protocol library: sites, cups, technique, interval, course length and an evidence statement per indication.");
+        api.MapGet("/clients/{id}/plans", ListPlans).WithName(nameof(ListPlans)).WithTags("Plans").WithSummary("A client's treatment plans, newest first.");
+        api.MapPost("/clients/{id}/plans", CreatePlan).WithName(nameof(CreatePlan)).WithTags("Plans").WithSummary("Starts a treatment plan for a condition.");
+        api.MapGet("/plans/{id}", GetPlan).WithName(nameof(GetPlan)).WithTags("Plans").WithSummary("One plan.");
+        api.MapPost("/plans/{id}/close", ClosePlan).WithName(nameof(ClosePlan)).WithTags("Plans")
+            .WithSummary("Ends a plan as resolved, discharged or stopped, with a reason.");
+        api.MapGet("/plans/{id}/progress", GetPlanProgress).WithName(nameof(GetPlanProgress)).WithTags("Plans")
+            .WithSummary("Statistics of the plan's measures and what Cupwise proposes: continue, resolve, or review (docs/outcomes.md).");
+    }
+
+    public static Ok<List<ProtocolResponse>> ListProtocols() => TypedResults.Ok(ProtocolLibrary.Standard.Select(ToResponse).ToList());
+
+    public static async Task<Results<Ok<List<PlanResponse>>, NotFound>> ListPlans(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var plans = await db.Plans.AsNoTracking().Where(p => p.ClientId == clientId).OrderByDescending(p => p.StartedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(plans.Select(ToResponse).ToList());
+    }
+
+    public static async Task<Results<Created<PlanResponse>, NotFound, ValidationProblem>> CreatePlan(
+        string id, PlanRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
+        {
+            return TypedResults.NotFound();
+        }
+        var v = new RequestValidator();
+        var protocol = ProtocolLibrary.Find(request.ProtocolId);
+        if (request.ProtocolId is not null && protocol is null)
+        {
+            v.Add("protocolId", $"'{request.ProtocolId}' is not a protocol; one of {string.Join(", ", ProtocolLibrary.Standard.Select(p => p.Id))}.");
+        }
+        var goals = new List<PlanGoal>();
+        var items = request.Goals ?? [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var measure = v.Parse<MeasureKind>($"goals[{i}].measure", items[i].Measure);
+            var comparison = v.Parse<GoalComparison>($"goals[{i}].comparison", items[i].Comparison);
+            if (items[i].Threshold is null)
+            {
+                v.Add($"goals[{i}].threshold", "is required.");
+            }
+            if (measure is { } m && comparison is { } c && items[i].Threshold is { } t)
+            {
+                goals.Add(new PlanGoal(m, items[i].Joint?.Trim(), items[i].Direction?.Trim(), items[i].Name?.Trim(), c, t));
+            }
+        }
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+        var plan = v.Try("", () => TreatmentPlan.Create(Guid.NewGuid(), scope.PracticeId, clientId, request.Condition, request.Icd10, protocol, goals,
+            request.ConsecutiveToResolve, request.IntervalDays, request.MaxSessions, request.ReviewEveryDays, request.StartedAt?.ToUniversalTime() ?? clock.GetUtcNow()));
+        if (plan is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        db.Plans.Add(plan);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToResponse(plan));
+    }
+
+    public static async Task<Results<Ok<PlanResponse>, NotFound>> GetPlan(string id, CupwiseDbContext db, CancellationToken cancellationToken) =>
+        ApiResults.TryParseId(id, out var planId) && await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) is { } plan
+            ? TypedResults.Ok(ToResponse(plan))
+            : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<PlanResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ClosePlan(
+        string id, ClosePlanRequest request, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var planId) || await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) is not { } plan)
+        {
+            return TypedResults.NotFound();
+        }
+        var v = new RequestValidator();
+        var status = v.Parse<PlanStatus>("status", request.Status);
+        if (request.Version is null)
+        {
+            v.Add("version", "is required: send the version you read.");
+        }
+        if (!v.IsValid || status is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        if (request.Version != plan.Version)
+        {
+            return ApiResults.Conflict(plan.Version);
+        }
+        try
+        {
+            if (!v.Run("", () => plan.Close(status.Value, request.Reason, clock.GetUtcNow())))
+            {
+                return ApiResults.Invalid(v);
+            }
+        }
+        catch (Cupwise.Domain.DomainStateException e)
+        {
+            return ApiResults.StateConflict(e.Message);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Ok(ToResponse(plan));
+    }
+
+    public static async Task<Results<Ok<PlanProgressResponse>, NotFound>> GetPlanProgress(string id, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var planId) || await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) is not { } plan)
+        {
+            return TypedResults.NotFound();
+        }
+        var report = await ProgressAsync(db, plan, clock.GetUtcNow(), cancellationToken);
+        return TypedResults.Ok(new PlanProgressResponse(plan.Id.ToString(), ApiJson.Name(plan.Status), report.Sessions,
+            [.. report.Measures.Select(ToResponse)], report.GoalsMetInARow, ApiJson.Name(report.Proposal), report.Message, report.ResolvedAfterSessions,
+            report.NextReview, ProtocolLibrary.Find(plan.ProtocolId) is { } p ? ToResponse(p.Evidence) : null));
+    }
+
+    /// <summary>A plan's progress: its sessions (completed, in its span) and the client's measurements, read in two queries.</summary>
+    public static async Task<PlanProgressReport> ProgressAsync(CupwiseDbContext db, TreatmentPlan plan, DateTimeOffset now, CancellationToken cancellationToken = default)
+    {
+        var sessions = await db.Sessions.AsNoTracking()
+            .Where(s => s.ClientId == plan.ClientId && s.Status == SessionStatus.Completed && s.StartedAt != null)
+            .Select(s => s.StartedAt!.Value).ToListAsync(cancellationToken);
+        var measurements = await db.Outcomes.AsNoTracking().Where(o => o.ClientId == plan.ClientId && !o.EnteredInError).ToListAsync(cancellationToken);
+        return PlanProgress.Evaluate(plan, sessions, measurements, now);
+    }
+
+    private static ProtocolResponse ToResponse(Protocol p) =>
+        new(p.Id, p.Name, p.Icd10, p.Sites, p.Cup, ApiJson.Name(p.Technique), ApiJson.Name(p.Method), p.Minutes, p.Passes, p.IntervalDays, p.CourseSessions,
+            [.. p.Goals.Select(ToDto)], ToResponse(p.Evidence));
+
+    private static EvidenceResponse ToResponse(EvidenceStatement e) => new(e.Grade, e.Statement, e.Sources);
+
+    private static GoalDto ToDto(PlanGoal g) => new(ApiJson.Name(g.Measure), g.Joint, g.Direction, g.Name, ApiJson.Name(g.Comparison), g.Threshold);
+
+    private static PlanResponse ToResponse(TreatmentPlan p) =>
+        new(p.Id.ToString(), p.ClientId.ToString(), p.Condition, p.Icd10, p.ProtocolId, [.. p.Goals.Select(ToDto)], p.ConsecutiveToResolve, p.IntervalDays,
+            p.MaxSessions, p.ReviewEveryDays, p.StartedAt, ApiJson.Name(p.Status), p.StatusReason, p.ClosedAt, p.Version,
+            ProtocolLibrary.Find(p.ProtocolId) is { } protocol ? ToResponse(protocol.Evidence) : null);
+
+    private static MeasureProgressResponse ToResponse(MeasureProgress m) =>
+        new(m.Measure, m.LowerIsBetter, m.Readings, m.Baseline, m.Latest, m.Change, ToResponse(m.CourseChange), ToResponse(m.WithinSession), m.WithinSessionPairs,
+            ToResponse(m.TrendPerWeek), m.ClinicallyImportant, m.Verdict);
+
+    private static EstimateResponse? ToResponse(Estimate? e) => e is null ? null : new(Math.Round(e.Value, 3), Math.Round(e.Low, 3), Math.Round(e.High, 3));
+}
