@@ -117,6 +117,8 @@ public static class CupwiseWebApp
         api.MapMarks();
         api.MapPhotos();
         api.MapPlans();
+        api.MapAdverseEvents();
+        api.MapReports();
         api.MapAppointments();
         app.MapCalendars(api);
         app.MapPhotoForm();

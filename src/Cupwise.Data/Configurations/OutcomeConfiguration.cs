@@ -125,3 +125,18 @@ internal sealed class TreatmentPlanConfiguration : IEntityTypeConfiguration<Cupw
         builder.HasIndex(p => new { p.PracticeId, p.ClientId, p.StartedAt });
     }
 }
+
+internal sealed class AdverseEventConfiguration : IEntityTypeConfiguration<AdverseEvent>
+{
+    public void Configure(EntityTypeBuilder<AdverseEvent> builder)
+    {
+        builder.ToTable("adverse_events");
+        builder.HasKey(e => e.Id);
+        builder.Property(e => e.Id).ValueGeneratedNever();
+        builder.Property(e => e.SiteId).HasMaxLength(64);
+        builder.Property(e => e.Notes).HasMaxLength(2000);
+        builder.HasOne<TreatmentSession>().WithMany().HasForeignKey(e => e.SessionId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Client>().WithMany().HasForeignKey(e => e.ClientId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasIndex(e => new { e.PracticeId, e.ClientId, e.OccurredAt });
+    }
+}

@@ -20,6 +20,7 @@ internal sealed class TreatmentSessionConfiguration : IEntityTypeConfiguration<T
         builder.HasOne<Practice>().WithMany().HasForeignKey(s => s.PracticeId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Practitioner>().WithMany().HasForeignKey(s => s.PractitionerId).OnDelete(DeleteBehavior.Restrict);
+        builder.HasOne<Cupwise.Domain.Plans.TreatmentPlan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Cups).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Amendments).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Cups).UsePropertyAccessMode(PropertyAccessMode.Field);

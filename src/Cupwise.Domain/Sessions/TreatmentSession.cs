@@ -91,6 +91,9 @@ public sealed class TreatmentSession
     public Guid PracticeId { get; private set; }
     public Guid ClientId { get; private set; }
     public Guid PractitionerId { get; private set; }
+
+    /// <summary>The treatment plan this session belongs to, if any.</summary>
+    public Guid? PlanId { get; private set; }
     public SessionStatus Status { get; private set; }
     public DateTimeOffset CreatedAt { get; private set; }
     public DateTimeOffset? StartedAt { get; private set; }
@@ -105,6 +108,12 @@ public sealed class TreatmentSession
 
     /// <summary>Starts at 1 and rises by one with every change; callers send it back to detect concurrent edits.</summary>
     public int Version { get; private set; }
+
+    /// <summary>Puts the session under a plan of the same client (the caller checks the plan is the client's).</summary>
+    public void LinkToPlan(Guid planId)
+    {
+        PlanId = planId;
+    }
 
     public static TreatmentSession Create(Guid id, Guid practiceId, Guid clientId, Guid practitionerId,
         string? notes, IEnumerable<AdjunctTreatment> adjuncts, TimeProvider clock)

@@ -88,6 +88,7 @@ public static class DemoPractice
                 var start = _today.AddDays(visit.Day).AddHours(9);
                 var session = Session(client.Id, "Stiff neck: stationary glass cups on the upper trapezius and upper back after acupuncture.",
                     [new AdjunctTreatment { Kind = AdjunctKind.Acupuncture, Detail = "GB20, GB21, SI3 (left); needles out before cupping" }]);
+                session.LinkToPlan(NeckPlanId);
                 var cups = new[]
                 {
                     Plan("glass-medium", "upper-trapezius", BodySide.Left, Technique.Stationary, SuctionMethodKind.FireFlash, 8),
@@ -165,6 +166,7 @@ public static class DemoPractice
             {
                 var start = _today.AddDays(visit.Day).AddHours(11);
                 var session = Session(client.Id, "Low-back pain: four stationary glass fire cups beside the lumbar spine, 10 min.", []);
+                session.LinkToPlan(BackPlanId);
                 var upper = _sites["lower-back"].CentreY - 6;
                 var lower = _sites["lower-back"].CentreY + 6;
                 var cups = new[]

@@ -180,11 +180,14 @@ public static class PlansApi
             report.NextReview, ProtocolLibrary.Find(plan.ProtocolId) is { } p ? ToResponse(p.Evidence) : null));
     }
 
-    /// <summary>A plan's progress: its sessions (completed, in its span) and the client's measurements, read in two queries.</summary>
+    /// <summary>
+    /// A plan's progress: its sessions (completed, linked to it, or linked to no plan and inside its span) and the
+    /// client's measurements, read in two queries.
+    /// </summary>
     public static async Task<PlanProgressReport> ProgressAsync(CupwiseDbContext db, TreatmentPlan plan, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
         var sessions = await db.Sessions.AsNoTracking()
-            .Where(s => s.ClientId == plan.ClientId && s.Status == SessionStatus.Completed && s.StartedAt != null)
+            .Where(s => s.ClientId == plan.ClientId && s.Status == SessionStatus.Completed && s.StartedAt != null && (s.PlanId == plan.Id || s.PlanId == null))
             .Select(s => s.StartedAt!.Value).ToListAsync(cancellationToken);
         var measurements = await db.Outcomes.AsNoTracking().Where(o => o.ClientId == plan.ClientId && !o.EnteredInError).ToListAsync(cancellationToken);
         return PlanProgress.Evaluate(plan, sessions, measurements, now);

@@ -14,7 +14,12 @@ public sealed record SessionRequest(
     [property: Description("When it ended; required for completed.")] DateTimeOffset? EndedAt,
     string? Notes,
     IReadOnlyList<AdjunctDto>? Adjuncts,
-    IReadOnlyList<CupRequest>? Cups);
+    IReadOnlyList<CupRequest>? Cups)
+{
+    /// <summary>The client's treatment plan this session belongs to; the client's one active plan if left out.</summary>
+    [Description("The client's treatment plan this session belongs to; the client's one active plan if left out.")]
+    public string? PlanId { get; init; }
+}
 
 public sealed record AdjunctDto(
     [property: Description("acupuncture, massage, facial-product, gua-sha, moxibustion, stretching or other.")] string? Kind,
@@ -54,7 +59,10 @@ public sealed record SessionResponse(
     IReadOnlyList<CupApplicationResponse> Cups,
     IReadOnlyList<AmendmentResponse> Amendments,
     int Version,
-    IReadOnlyList<OverrideResponse> Overrides);
+    IReadOnlyList<OverrideResponse> Overrides)
+{
+    public string? PlanId { get; init; }
+}
 
 public sealed record OverrideResponse(string RuleId, string? CupApplicationId, string Reason, string RecordedBy, DateTimeOffset RecordedAt);
 

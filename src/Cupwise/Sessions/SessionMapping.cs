@@ -13,7 +13,10 @@ internal static class SessionMapping
         [.. s.Cups.OrderBy(c => c.Number).Select(ToResponse)],
         [.. s.Amendments.OrderBy(a => a.AmendedAt).Select(a => new AmendmentResponse(a.Id.ToString(), a.Kind, a.AmendedAt, a.AmendedBy, a.Reason, a.Changes))],
         s.Version,
-        [.. s.Overrides.Select(o => new OverrideResponse(o.RuleId, o.CupApplicationId?.ToString(), o.Reason, o.RecordedBy, o.RecordedAt))]);
+        [.. s.Overrides.Select(o => new OverrideResponse(o.RuleId, o.CupApplicationId?.ToString(), o.Reason, o.RecordedBy, o.RecordedAt))])
+    {
+        PlanId = s.PlanId?.ToString(),
+    };
 
     private static CupApplicationResponse ToResponse(CupApplication c) => new(
         c.Id.ToString(), c.Number, c.CupId, c.SiteId, c.Side, c.View, c.X, c.Y, c.Technique, c.Method, c.PumpStrokes,

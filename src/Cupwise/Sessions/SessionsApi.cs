@@ -66,6 +66,23 @@ public static class SessionsApi
         {
             v.Add("endedAt", "is required for a completed session.");
         }
+        Guid? planId = null;
+        if (clientId is { } owner)
+        {
+            if (request.PlanId is { Length: > 0 } wanted)
+            {
+                planId = Guid.TryParse(wanted, out var pid) && await db.Plans.AnyAsync(p => p.Id == pid && p.ClientId == owner, cancellationToken) ? pid : null;
+                if (planId is null)
+                {
+                    v.Add("planId", "must be one of this client's treatment plans.");
+                }
+            }
+            else
+            {
+                var active = await db.Plans.Where(p => p.ClientId == owner && p.Status == Domain.Plans.PlanStatus.Active).Select(p => p.Id).Take(2).ToListAsync(cancellationToken);
+                planId = active.Count == 1 ? active[0] : null;
+            }
+        }
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
@@ -75,6 +92,10 @@ public static class SessionsApi
         if (session is null)
         {
             return ApiResults.Invalid(v);
+        }
+        if (planId is { } linked)
+        {
+            session.LinkToPlan(linked);
         }
         var applied = new List<(CupApplication Cup, CupRequest Request, int Index)>();
         for (var i = 0; i < plans.Count; i++)

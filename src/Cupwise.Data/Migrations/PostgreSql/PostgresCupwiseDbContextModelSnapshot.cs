@@ -639,6 +639,58 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.ToTable("calendar_feeds", (string)null);
                 });
 
+            modelBuilder.Entity("Cupwise.Domain.Sessions.AdverseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("EnteredInError")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("OccurredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("RecordedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("PracticeId", "ClientId", "OccurredAt");
+
+                    b.ToTable("adverse_events", (string)null);
+                });
+
             modelBuilder.Entity("Cupwise.Domain.Sessions.CupApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -797,6 +849,9 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasMaxLength(8000)
                         .HasColumnType("character varying(8000)");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("uuid");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("uuid");
 
@@ -818,6 +873,8 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("PlanId");
 
                     b.HasIndex("PractitionerId");
 
@@ -1099,6 +1156,21 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cupwise.Domain.Sessions.AdverseEvent", b =>
+                {
+                    b.HasOne("Cupwise.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cupwise.Domain.Sessions.TreatmentSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cupwise.Domain.Sessions.CupApplication", b =>
                 {
                     b.HasOne("Cupwise.Domain.Catalogue.Cup", null)
@@ -1136,6 +1208,11 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cupwise.Domain.Plans.TreatmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Cupwise.Domain.Practices.Practice", null)
                         .WithMany()

@@ -634,6 +634,58 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.ToTable("calendar_feeds", (string)null);
                 });
 
+            modelBuilder.Entity("Cupwise.Domain.Sessions.AdverseEvent", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("EnteredInError")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Notes")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("OccurredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("RecordedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid>("SessionId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Severity")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SiteId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("ClientId");
+
+                    b.HasIndex("SessionId");
+
+                    b.HasIndex("PracticeId", "ClientId", "OccurredAt");
+
+                    b.ToTable("adverse_events", (string)null);
+                });
+
             modelBuilder.Entity("Cupwise.Domain.Sessions.CupApplication", b =>
                 {
                     b.Property<Guid>("Id")
@@ -792,6 +844,9 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasMaxLength(8000)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("PlanId")
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid>("PracticeId")
                         .HasColumnType("TEXT");
 
@@ -813,6 +868,8 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("ClientId");
+
+                    b.HasIndex("PlanId");
 
                     b.HasIndex("PractitionerId");
 
@@ -1094,6 +1151,21 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .IsRequired();
                 });
 
+            modelBuilder.Entity("Cupwise.Domain.Sessions.AdverseEvent", b =>
+                {
+                    b.HasOne("Cupwise.Domain.Clients.Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("Cupwise.Domain.Sessions.TreatmentSession", null)
+                        .WithMany()
+                        .HasForeignKey("SessionId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("Cupwise.Domain.Sessions.CupApplication", b =>
                 {
                     b.HasOne("Cupwise.Domain.Catalogue.Cup", null)
@@ -1131,6 +1203,11 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cupwise.Domain.Plans.TreatmentPlan", null)
+                        .WithMany()
+                        .HasForeignKey("PlanId")
+                        .OnDelete(DeleteBehavior.Restrict);
 
                     b.HasOne("Cupwise.Domain.Practices.Practice", null)
                         .WithMany()

@@ -1,0 +1,116 @@
+using System.ComponentModel;
+using System.Globalization;
+using Cupwise.Api;
+using Cupwise.Data;
+using Cupwise.Domain.Outcomes;
+using Cupwise.Domain.Plans;
+using Cupwise.Domain.Sessions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Plans;
+
+public sealed record IndicationOutcomeResponse(string Indication, string? ProtocolId, string? EvidenceGrade, int Plans, int Clients, int Sessions, int Resolved,
+    double? MedianSessionsToResolution, int PlansWithPainReadings, int Responders,
+    [property: Description("Share of plans with two or more pain readings whose pain improved by the MCID (about 2 points or 30 %).")] double? ResponderRate,
+    [property: Description("Mean change in pain (latest − first reading before a session) with its 95 % CI; null with fewer than three plans.")] EstimateResponse? MeanPainChange,
+    int AdverseEvents);
+
+public sealed record OutcomeReportResponse(DateOnly? From, DateOnly? To, string? PractitionerId, IReadOnlyList<IndicationOutcomeResponse> Indications);
+
+/// <summary>The practice outcome report: read with a few grouped queries, put together in <see cref="OutcomeReport"/>.</summary>
+public static class OutcomeReports
+{
+    public static void MapReports(this IEndpointRouteBuilder api)
+    {
+        api.MapGet("/reports/outcomes", GetOutcomeReport).WithName(nameof(GetOutcomeReport)).WithTags("Reports")
+            .WithSummary("Outcomes by indication: clients, sessions, median sessions to resolution, responder rate, mean pain change with its 95 % CI, adverse events. ?format=csv for CSV.");
+    }
+
+    public static async Task<Results<Ok<OutcomeReportResponse>, FileContentHttpResult, ValidationProblem>> GetOutcomeReport(
+        string? from, string? to, string? practitionerId, string? format, CupwiseDbContext db, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        var start = ReadDate(v, "from", from);
+        var end = ReadDate(v, "to", to);
+        Guid? practitioner = null;
+        if (!string.IsNullOrWhiteSpace(practitionerId))
+        {
+            practitioner = Guid.TryParse(practitionerId, out var p) && await db.Practitioners.AnyAsync(x => x.Id == p, cancellationToken) ? p : null;
+            if (practitioner is null)
+            {
+                v.Add("practitionerId", "must be a practitioner of this practice.");
+            }
+        }
+        if (format is not (null or "json" or "csv"))
+        {
+            v.Add("format", "must be json (the default) or csv.");
+        }
+        if (start is { } s && end is { } e && e < s)
+        {
+            v.Add("to", "must not be before from.");
+        }
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+        var rows = await LoadAsync(db, start, end, practitioner, cancellationToken);
+        if (format == "csv")
+        {
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(OutcomeReport.ToCsv(rows)), "text/csv; charset=utf-8", "cupwise-outcomes.csv");
+        }
+        return TypedResults.Ok(new OutcomeReportResponse(start, end, practitioner?.ToString(), [.. rows.Select(r => new IndicationOutcomeResponse(
+            r.Indication, r.ProtocolId, r.EvidenceGrade, r.Plans, r.Clients, r.Sessions, r.Resolved, r.MedianSessionsToResolution, r.WithPainReadings, r.Responders,
+            r.ResponderRate, r.MeanPainChange is { } m ? new EstimateResponse(Math.Round(m.Value, 3), Math.Round(m.Low, 3), Math.Round(m.High, 3)) : null, r.AdverseEvents))]));
+    }
+
+    /// <param name="from">First day included (UTC), or none.</param>
+    /// <param name="to">Last day included (UTC), or none.</param>
+    public static async Task<IReadOnlyList<IndicationOutcome>> LoadAsync(CupwiseDbContext db, DateOnly? from, DateOnly? to, Guid? practitionerId,
+        CancellationToken cancellationToken = default)
+    {
+        var sessions = db.Sessions.AsNoTracking().Where(s => s.Status == SessionStatus.Completed && s.PlanId != null && s.StartedAt != null);
+        if (from is { } f)
+        {
+            var since = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            sessions = sessions.Where(s => s.StartedAt >= since);
+        }
+        if (to is { } t)
+        {
+            var until = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            sessions = sessions.Where(s => s.StartedAt < until);
+        }
+        if (practitionerId is { } p)
+        {
+            sessions = sessions.Where(s => s.PractitionerId == p);
+        }
+        var perPlan = await sessions.GroupBy(s => s.PlanId!.Value).Select(g => new { Plan = g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Plan, x => x.Count, cancellationToken);
+        var plans = await db.Plans.AsNoTracking()
+            .Select(x => new ReportPlan(x.Id, x.ClientId, x.ProtocolId, x.Condition, x.Icd10, x.Status)).ToListAsync(cancellationToken);
+        var readings = await (from o in db.Outcomes.AsNoTracking()
+                              join s in sessions on o.SessionId equals s.Id
+                              where o.Kind == MeasureKind.Pain && o.Timing == MeasurementTiming.BeforeSession && !o.EnteredInError
+                              select new ReportReading(s.PlanId!.Value, o.TakenAt, o.Value)).ToListAsync(cancellationToken);
+        var adverse = await (from e in db.AdverseEvents.AsNoTracking()
+                             join s in sessions on e.SessionId equals s.Id
+                             where !e.EnteredInError
+                             group e by s.PlanId into g
+                             select new { Plan = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(x => x.Plan, x => x.Count, cancellationToken);
+        return OutcomeReport.Build(plans, perPlan, readings, adverse);
+    }
+
+    private static DateOnly? ReadDate(RequestValidator v, string field, string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        {
+            return d;
+        }
+        v.Add(field, "must be a date as yyyy-MM-dd, for example 2026-01-31.");
+        return null;
+    }
+}

@@ -1,0 +1,42 @@
+using System.Net;
+using Cupwise.Plans;
+using Cupwise.Sessions;
+
+namespace Cupwise.Tests;
+
+public sealed class OutcomeReportTests
+{
+    [Fact]
+    public async Task ThePracticeReportCountsByIndicationAndExportsCsv()
+    {
+        await using var app = await CupwiseApp.StartAsync(demo: true);
+        var neck = await app.GetAsync<PlanResponse>($"/api/v1/plans/{DemoPractice.NeckPlanId}");
+        (await app.PostAsync($"/api/v1/plans/{neck.Id}/close", new ClosePlanRequest("resolved", "Free of pain with full rotation", neck.Version))).EnsureSuccessStatusCode();
+        var backSession = (await app.GetAsync<List<SessionResponse>>($"/api/v1/clients/{DemoPractice.BackClientId}/sessions")).First();
+        Assert.Equal(DemoPractice.BackPlanId.ToString(), backSession.PlanId);
+        var adverse = await app.PostAsync($"/api/v1/sessions/{backSession.Id}/adverse-events", new AdverseEventRequest("blister", "mild", "lower-back", "Small blister under one cup", null));
+        Assert.Equal(HttpStatusCode.Created, adverse.StatusCode);
+
+        var report = await app.GetAsync<OutcomeReportResponse>("/api/v1/reports/outcomes");
+        var neckRow = report.Indications.Single(r => r.ProtocolId == "neck-pain");
+        Assert.Equal((1, 1, 2, 1, 2.0), (neckRow.Plans, neckRow.Clients, neckRow.Sessions, neckRow.Resolved, neckRow.MedianSessionsToResolution!.Value));
+        Assert.Equal((1, 1), (neckRow.PlansWithPainReadings, neckRow.Responders)); // 7 → 3 before the two sessions
+        var back = report.Indications.Single(r => r.ProtocolId == "chronic-low-back-pain");
+        Assert.Equal((4, 0, 1, 1.0, 1), (back.Sessions, back.Resolved, back.Responders, back.ResponderRate!.Value, back.AdverseEvents));
+        Assert.Null(back.MeanPainChange); // one plan: too few for an interval
+        Assert.Equal("low", back.EvidenceGrade);
+
+        var csv = await app.Client.GetAsync("/api/v1/reports/outcomes?format=csv&from=2000-01-01");
+        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
+        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("indication,protocol,evidence_grade,plans,clients,sessions,resolved", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines, l => l.StartsWith("Chronic low-back pain,chronic-low-back-pain,low,1,1,4,0,,1,1,1,", StringComparison.Ordinal));
+
+        var future = await app.GetAsync<OutcomeReportResponse>($"/api/v1/reports/outcomes?from={DateTime.UtcNow.AddDays(30):yyyy-MM-dd}");
+        Assert.Empty(future.Indications);
+        var bad = await (await app.Client.GetAsync($"/api/v1/reports/outcomes?from=31/01/2026&to=2026-01-01&practitionerId={Guid.NewGuid()}&format=xls")).ProblemFieldsAsync();
+        Assert.Equal(["format", "from", "practitionerId"], bad.Keys.Order(StringComparer.Ordinal));
+        var badKind = await (await app.PostAsync($"/api/v1/sessions/{backSession.Id}/adverse-events", new AdverseEventRequest("headache", "awful", null, null, null))).ProblemFieldsAsync();
+        Assert.Equal(["kind", "severity"], badKind.Keys.Order(StringComparer.Ordinal));
+    }
+}
