@@ -39,4 +39,32 @@ public sealed class OutcomeReportTests
         var badKind = await (await app.PostAsync($"/api/v1/sessions/{backSession.Id}/adverse-events", new AdverseEventRequest("headache", "awful", null, null, null))).ProblemFieldsAsync();
         Assert.Equal(["kind", "severity"], badKind.Keys.Order(StringComparer.Ordinal));
     }
+
+    [Fact]
+    public async Task TheCommandLineWritesTheReportItsCsvAndItsCharts()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using (var app = await CupwiseApp.StartAsync(demo: true, database: database))
+        {
+            Assert.NotEmpty((await app.GetAsync<OutcomeReportResponse>("/api/v1/reports/outcomes")).Indications);
+        }
+        var folder = TestDatabase.NewDirectory();
+        var csv = Path.Combine(folder, "outcomes.csv");
+        var plots = Path.Combine(folder, "charts");
+        var where = TestDatabase.CliArgs(database);
+        var (exit, output, error) = await Cli.RunAsync(["report", "outcomes", "--csv", csv, "--plot", plots, .. where]);
+        Assert.True(exit == 0, error);
+        Assert.Contains("Chronic low-back pain", output, StringComparison.Ordinal);
+        Assert.Contains("Neck pain / stiff neck", output, StringComparison.Ordinal);
+        Assert.StartsWith("indication,", await File.ReadAllTextAsync(csv), StringComparison.Ordinal);
+        foreach (var chart in new[] { "responder-rate.svg", "responder-rate.png", "pain-change.svg", "pain-change.png" })
+        {
+            Assert.True(new FileInfo(Path.Combine(plots, chart)).Length > 1000, chart);
+        }
+        Assert.Contains("<svg", await File.ReadAllTextAsync(Path.Combine(plots, "responder-rate.svg")), StringComparison.Ordinal);
+
+        var (bad, _, badError) = await Cli.RunAsync(["report", "outcomes", "--from", "last week", .. where]);
+        Assert.Equal(2, bad);
+        Assert.Contains("yyyy-MM-dd", badError, StringComparison.Ordinal);
+    }
 }

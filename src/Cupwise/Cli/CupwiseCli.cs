@@ -65,6 +65,7 @@ public static class CupwiseCli
         root.Subcommands.Add(SuctionCommand.Build());
         root.Subcommands.Add(ScreenCommand.Build());
         root.Subcommands.Add(CalendarCommand.Build(DataOption, DbOption, ResolveDatabase));
+        root.Subcommands.Add(ReportCommand.Build(DataOption, DbOption, ResolveDatabase));
         return root;
     }
 
