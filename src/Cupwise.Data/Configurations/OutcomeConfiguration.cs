@@ -20,6 +20,8 @@ internal sealed class OutcomeMeasurementConfiguration : IEntityTypeConfiguration
         builder.HasOne<Client>().WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TreatmentSession>().WithMany().HasForeignKey(o => o.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.PracticeId, o.ClientId, o.TakenAt });
+        // The outcome report reads pain before sessions from this index alone.
+        builder.HasIndex(o => new { o.PracticeId, o.Kind, o.Timing, o.EnteredInError, o.SessionId, o.TakenAt, o.Value });
     }
 }
 

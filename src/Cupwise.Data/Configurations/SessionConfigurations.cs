@@ -21,6 +21,8 @@ internal sealed class TreatmentSessionConfiguration : IEntityTypeConfiguration<T
         builder.HasOne<Client>().WithMany().HasForeignKey(s => s.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Practitioner>().WithMany().HasForeignKey(s => s.PractitionerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<Cupwise.Domain.Plans.TreatmentPlan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
+        // The outcome report counts completed sessions per plan from this index alone.
+        builder.HasIndex(s => new { s.PracticeId, s.Status, s.PlanId, s.StartedAt, s.PractitionerId });
         builder.HasMany(s => s.Cups).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasMany(s => s.Amendments).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Cups).UsePropertyAccessMode(PropertyAccessMode.Field);

@@ -55,7 +55,7 @@ public sealed class AdverseEvent
         {
             throw new DomainValidationException("occurredAt", $"must not be in the future (now is {now:u}).");
         }
-        if (at < session.CreatedAt.AddHours(-1))
+        if (at < (session.StartedAt ?? session.CreatedAt).AddHours(-1))
         {
             throw new DomainValidationException("occurredAt", "must be during or after the session.");
         }

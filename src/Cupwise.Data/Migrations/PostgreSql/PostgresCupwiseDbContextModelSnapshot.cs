@@ -413,6 +413,8 @@ namespace Cupwise.Data.Migrations.PostgreSql
 
                     b.HasIndex("PracticeId", "ClientId", "TakenAt");
 
+                    b.HasIndex("PracticeId", "Kind", "Timing", "EnteredInError", "SessionId", "TakenAt", "Value");
+
                     b.ToTable("outcome_measurements", (string)null);
                 });
 
@@ -879,6 +881,8 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.HasIndex("PractitionerId");
 
                     b.HasIndex("PracticeId", "ClientId", "StartedAt");
+
+                    b.HasIndex("PracticeId", "Status", "PlanId", "StartedAt", "PractitionerId");
 
                     b.ToTable("sessions", (string)null);
                 });

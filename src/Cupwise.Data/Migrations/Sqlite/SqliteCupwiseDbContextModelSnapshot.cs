@@ -408,6 +408,8 @@ namespace Cupwise.Data.Migrations.Sqlite
 
                     b.HasIndex("PracticeId", "ClientId", "TakenAt");
 
+                    b.HasIndex("PracticeId", "Kind", "Timing", "EnteredInError", "SessionId", "TakenAt", "Value");
+
                     b.ToTable("outcome_measurements", (string)null);
                 });
 
@@ -874,6 +876,8 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.HasIndex("PractitionerId");
 
                     b.HasIndex("PracticeId", "ClientId", "StartedAt");
+
+                    b.HasIndex("PracticeId", "Status", "PlanId", "StartedAt", "PractitionerId");
 
                     b.ToTable("sessions", (string)null);
                 });
