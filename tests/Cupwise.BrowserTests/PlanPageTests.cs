@@ -15,9 +15,30 @@ public sealed class PlanPageTests
         var measures = chart.GetByRole(AriaRole.Table, new() { Name = "Measures" });
         await Assertions.Expect(measures).ToContainTextAsync("cervical spine rotation left");
         await Assertions.Expect(chart.GetByText("not been shown to be clearly better than sham cupping", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(chart.Locator("figure.chart svg")).ToHaveCountAsync(2); // pain and rotation, each with its goal line
         await BrowserApp.ScreenshotAsync(chart, "plan-progress");
 
         var back = await app.OpenAsync("/plans/c0ffee00-0000-4000-8000-0000000000c2");
         await Assertions.Expect(back.GetByRole(AriaRole.Table, new() { Name = "Measures" })).ToContainTextAsync("95 % CI");
+    }
+
+    [Fact]
+    public async Task TheOwnerReadsThePracticeReportAndCanDownloadIt()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Reports" }).ClickAsync();
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Outcomes by indication" });
+        await Assertions.Expect(table).ToContainTextAsync("Chronic low-back pain");
+        await Assertions.Expect(table).ToContainTextAsync("Neck pain / stiff neck");
+        await Assertions.Expect(page.Locator(".chart svg")).ToHaveCountAsync(1); // one plan per indication: responders, but no interval yet
+        await Assertions.Expect(page.GetByText("so no mean change is shown", new() { Exact = false })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "reports");
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
+        Assert.Equal("cupwise-outcomes.csv", download.SuggestedFilename);
+
+        await page.GetByLabel("From").FillAsync("2099-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No sessions linked to a treatment plan in this period.", new() { Exact = false })).ToBeVisibleAsync();
     }
 }

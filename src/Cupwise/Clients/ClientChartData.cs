@@ -257,7 +257,7 @@ public sealed record ClientChartData(
         afterMarks.Color = Color.FromHex("#2f7f7a");
         afterMarks.MarkerSize = 10;
         afterMarks.LegendText = "After";
-        plot.Axes.DateTimeTicksBottom();
+        Cupwise.Plans.ChartStyle.DayTicksBottom(plot);
         plot.Axes.SetLimitsY(0, 10); // UI.md: pain on a 0–10 axis that never rescales
         var first = pain.Min(o => o.TakenAt).UtcDateTime.ToOADate();
         var last = pain.Max(o => o.TakenAt).UtcDateTime.ToOADate();

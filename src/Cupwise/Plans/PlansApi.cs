@@ -186,11 +186,19 @@ public static class PlansApi
     /// </summary>
     public static async Task<PlanProgressReport> ProgressAsync(CupwiseDbContext db, TreatmentPlan plan, DateTimeOffset now, CancellationToken cancellationToken = default)
     {
+        var (sessions, measurements) = await LoadInputsAsync(db, plan, cancellationToken);
+        return PlanProgress.Evaluate(plan, sessions, measurements, now);
+    }
+
+    /// <summary>When the plan's sessions took place, and the client's measurements.</summary>
+    public static async Task<(List<DateTimeOffset> Sessions, List<OutcomeMeasurement> Measurements)> LoadInputsAsync(CupwiseDbContext db, TreatmentPlan plan,
+        CancellationToken cancellationToken = default)
+    {
         var sessions = await db.Sessions.AsNoTracking()
             .Where(s => s.ClientId == plan.ClientId && s.Status == SessionStatus.Completed && s.StartedAt != null && (s.PlanId == plan.Id || s.PlanId == null))
             .Select(s => s.StartedAt!.Value).ToListAsync(cancellationToken);
         var measurements = await db.Outcomes.AsNoTracking().Where(o => o.ClientId == plan.ClientId && !o.EnteredInError).ToListAsync(cancellationToken);
-        return PlanProgress.Evaluate(plan, sessions, measurements, now);
+        return (sessions, measurements);
     }
 
     private static ProtocolResponse ToResponse(Protocol p) =>
