@@ -11,7 +11,7 @@ public sealed record RecallEntry(Guid ClientId, string Client, DateTimeOffset La
 
 /// <summary>
 /// "Repeat once the marks have cleared": the clients treated in the last <see cref="Window"/> whose every site
-/// has become eligible again, with nothing booked ahead. Read in three queries for the whole practice, not per client.
+/// has become eligible again, with nothing booked ahead and no plan that says the course is over. Read in three queries for the whole practice, not per client.
 /// </summary>
 public static class RecallList
 {
@@ -33,7 +33,11 @@ public static class RecallList
         var clientIds = cups.Select(c => c.ClientId).Distinct().ToList();
         var booked = await db.Appointments.AsNoTracking()
             .Where(a => a.Status == AppointmentStatus.Booked && a.End > now && clientIds.Contains(a.ClientId)).Select(a => a.ClientId).Distinct().ToListAsync(cancellationToken);
-        var waiting = clientIds.Except(booked).ToHashSet();
+        // A client whose every plan is closed (resolved, discharged, stopped) is not waiting for a next visit.
+        var withPlans = await db.Plans.AsNoTracking().Where(p => clientIds.Contains(p.ClientId)).Select(p => p.ClientId).Distinct().ToListAsync(cancellationToken);
+        var withActivePlans = await db.Plans.AsNoTracking().Where(p => clientIds.Contains(p.ClientId) && p.Status == Domain.Plans.PlanStatus.Active)
+            .Select(p => p.ClientId).Distinct().ToListAsync(cancellationToken);
+        var waiting = clientIds.Except(booked).Except(withPlans.Except(withActivePlans)).ToHashSet();
         var observations = await db.MarkFollowUps.AsNoTracking().Where(o => waiting.Contains(o.ClientId))
             .Select(o => new { o.ClientId, Observation = new MarkObservation(o.SiteId, o.Side, o.ObservedAt, o.Grade) }).ToListAsync(cancellationToken);
         var names = await db.Clients.AsNoTracking().Where(c => waiting.Contains(c.Id))
