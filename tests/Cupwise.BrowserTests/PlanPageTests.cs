@@ -41,4 +41,29 @@ public sealed class PlanPageTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No sessions linked to a treatment plan in this period.", new() { Exact = false })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task APractitionerStartsAPlanFromTheChartAndEndsIt()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var chart = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000b1"); // the facial client has no plan yet
+        await chart.GetByLabel("Condition").FillAsync("Morning puffiness");
+        await chart.GetByLabel("Protocol").SelectOptionAsync(new SelectOptionValue { Label = "Facial cupping for appearance" });
+        await chart.GetByLabel("ICD-10 (optional)").FillAsync("puffy");
+        await chart.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
+        await Assertions.Expect(chart.GetByRole(AriaRole.Alert)).ToContainTextAsync("icd10 must be an ICD-10 code");
+
+        await chart.GetByLabel("Condition").FillAsync("Morning puffiness");
+        await chart.GetByLabel("Protocol").SelectOptionAsync(new SelectOptionValue { Label = "Facial cupping for appearance" });
+        await chart.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
+        await Assertions.Expect(chart.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Morning puffiness");
+        await Assertions.Expect(chart.GetByText("No controlled evidence found for facial cupping and the appearance of the skin.")).ToBeVisibleAsync();
+        await Assertions.Expect(chart.GetByText("0 session(s) of up to 6", new() { Exact = false })).ToBeVisibleAsync();
+
+        await chart.GetByLabel("End the plan as").SelectOptionAsync("stopped");
+        await chart.GetByLabel("Reason").FillAsync("Client chose to stop");
+        await chart.GetByRole(AriaRole.Button, new() { Name = "End plan" }).ClickAsync();
+        await Assertions.Expect(chart.GetByRole(AriaRole.Status)).ToContainTextAsync("The plan is stopped: Client chose to stop");
+        await Assertions.Expect(chart.GetByRole(AriaRole.Button, new() { Name = "End plan" })).ToHaveCountAsync(0);
+    }
 }
