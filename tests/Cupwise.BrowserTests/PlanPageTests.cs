@@ -66,4 +66,22 @@ public sealed class PlanPageTests
         await Assertions.Expect(chart.GetByRole(AriaRole.Status)).ToContainTextAsync("The plan is stopped: Client chose to stop");
         await Assertions.Expect(chart.GetByRole(AriaRole.Button, new() { Name = "End plan" })).ToHaveCountAsync(0);
     }
+
+    [Fact]
+    public async Task TheClientGetsAPrintableSummaryWithTheEvidenceAndWhenToComeBack()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var chart = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000c1");
+        await chart.GetByRole(AriaRole.Link, new() { Name = "Summary for the client" }).ClickAsync();
+        await Assertions.Expect(chart.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Your cupping: a summary for Client C");
+        await Assertions.Expect(chart.GetByRole(AriaRole.Table, new() { Name = "Sessions" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(5);
+        await Assertions.Expect(chart.GetByText("What the studies found:", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(chart.GetByRole(AriaRole.Heading, new() { Name = "When you can be cupped again" })).ToBeVisibleAsync();
+        await Assertions.Expect(chart.GetByText("Lower back, beside the spine, left: from", new() { Exact = false })).ToBeVisibleAsync(); // yesterday's marks
+        await Assertions.Expect(chart.GetByText("Cupping does not replace medical care", new() { Exact = false })).ToBeVisibleAsync();
+        await chart.EmulateMediaAsync(new() { Media = Media.Print });
+        await Assertions.Expect(chart.Locator("header.bar")).ToBeHiddenAsync();
+        await chart.EmulateMediaAsync(new() { Media = Media.Screen });
+        await BrowserApp.ScreenshotAsync(chart, "client-summary");
+    }
 }
