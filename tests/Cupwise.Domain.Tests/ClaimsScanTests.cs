@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace Cupwise.Domain.Tests;
 
 /// <summary>
@@ -9,7 +7,7 @@ namespace Cupwise.Domain.Tests;
 /// build unless it says the claim is not made (a negation in the sentence) or stands in a section headed
 /// "Claims we do not make".
 /// </summary>
-public sealed partial class ClaimsScanTests
+public sealed class ClaimsScanTests
 {
     [Fact]
     public void NoUserFacingTextMakesAClaimScienceSaysNeverToMake()
@@ -21,7 +19,9 @@ public sealed partial class ClaimsScanTests
                 || f.EndsWith(".cs", StringComparison.Ordinal))
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
                 && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
-                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+                && !f.Contains($"{Path.DirectorySeparatorChar}Migrations{Path.DirectorySeparatorChar}", StringComparison.Ordinal)
+                // The list of banned claims itself has to name them; it is code, not text anyone reads in the app.
+                && !f.EndsWith("ClaimsCheck.cs", StringComparison.Ordinal))
             .ToList();
         Assert.True(files.Count > 50, $"scanned {files.Count} files");
         var findings = files.SelectMany(f => Scan(File.ReadAllText(f), prose: f.EndsWith(".md", StringComparison.Ordinal)).Select(s => $"{Path.GetRelativePath(root, f)}: {s}")).ToList();
@@ -50,67 +50,7 @@ public sealed partial class ClaimsScanTests
     [InlineData("Marks are coloured by grade on the map.", false)]
     public void SentencesAreJudgedOneByOne(string sentence, bool claim) => Assert.Equal(claim, Scan(sentence).Count > 0);
 
-    /// <summary>The sentences of <paramref name="text"/> that make a banned claim, outside "Claims we do not make" sections.</summary>
-    public static List<string> Scan(string text, bool prose = true)
-    {
-        var findings = new List<string>();
-        var exempt = false;
-        var paragraph = new List<string>();
-        void Flush()
-        {
-            // A sentence may run over several lines: judge whole paragraphs, sentence by sentence.
-            foreach (var sentence in SentenceBreak().Split(string.Join(' ', paragraph)))
-            {
-                if (!exempt && Banned.Any(p => p.IsMatch(sentence)) && !Negation().IsMatch(sentence))
-                {
-                    findings.Add(sentence.Trim());
-                }
-            }
-            paragraph.Clear();
-        }
-        foreach (var line in text.Split('\n'))
-        {
-            if (Heading().IsMatch(line))
-            {
-                Flush();
-                exempt = line.Contains("claims we do not make", StringComparison.OrdinalIgnoreCase);
-                continue;
-            }
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                Flush();
-                continue;
-            }
-            paragraph.Add(line.Trim());
-            if (!prose)
-            {
-                Flush(); // code and data: each line stands alone
-            }
-        }
-        Flush();
-        return findings;
-    }
-
-    private static readonly Regex[] Banned =
-    [
-        new(@"\bdetox", RegexOptions.IgnoreCase),
-        new(@"\btoxins?\b", RegexOptions.IgnoreCase),
-        new(@"\b(instead of|replac\w*|rather than)\s+(the\s+)?antibiotics?\b", RegexOptions.IgnoreCase),
-        new(@"\b(treat|treats|treating|cure|cures|curing|heal|heals|fight|fights|clear|clears)\s+(an?\s+|the\s+)?(chest\s+)?infections?\b", RegexOptions.IgnoreCase),
-        new(@"\b(cure|cures|curing|treat|treats|lower|lowers|reduce|reduces|reverse|reverses)\s+(a\s+|the\s+)?(fever|hypertension|high blood pressure|infertility|an(a)?emia)\b", RegexOptions.IgnoreCase),
-        new(@"\b(athletic|sports?)\s+performance\b", RegexOptions.IgnoreCase),
-        new(@"\bdiagnos\w*\b[^.]{0,40}\b(marks?|colou?rs?)\b", RegexOptions.IgnoreCase),
-        new(@"\b(marks?|colou?rs?)\b[^.]{0,40}\b(diagnos\w*|reveal\w*|shows?|indicates?)\b[^.]{0,40}\b(organ|liver|kidney|blockage|blocked|stagnation|disease|illness)\b", RegexOptions.IgnoreCase),
-    ];
-
-    [GeneratedRegex(@"\b(not|never|no|cannot|nor|don't|doesn't|isn't)\b", RegexOptions.IgnoreCase)]
-    private static partial Regex Negation();
-
-    [GeneratedRegex(@"^\s*(#{1,6}\s|<h[1-6])", RegexOptions.IgnoreCase)]
-    private static partial Regex Heading();
-
-    [GeneratedRegex(@"(?<=[.!?;])\s+")]
-    private static partial Regex SentenceBreak();
+    private static List<string> Scan(string text, bool prose = true) => Cupwise.Domain.Plans.ClaimsCheck.Scan(text, prose);
 
     private static string RepositoryRoot()
     {
