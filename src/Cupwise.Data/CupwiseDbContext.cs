@@ -32,6 +32,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
     public DbSet<Domain.Marks.MarkPhoto> MarkPhotos => Set<Domain.Marks.MarkPhoto>();
     public DbSet<Domain.Marks.MarkPhotoContent> MarkPhotoContents => Set<Domain.Marks.MarkPhotoContent>();
     public DbSet<AdverseEvent> AdverseEvents => Set<AdverseEvent>();
+    public DbSet<Domain.Plans.PracticeProtocol> PracticeProtocols => Set<Domain.Plans.PracticeProtocol>();
     public DbSet<Domain.Plans.TreatmentPlan> Plans => Set<Domain.Plans.TreatmentPlan>();
     public DbSet<Domain.Scheduling.Appointment> Appointments => Set<Domain.Scheduling.Appointment>();
     public DbSet<Domain.Scheduling.CalendarFeed> CalendarFeeds => Set<Domain.Scheduling.CalendarFeed>();
@@ -63,6 +64,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.ApplyConfiguration(new MarkPhotoConfiguration());
         modelBuilder.ApplyConfiguration(new MarkPhotoContentConfiguration());
         modelBuilder.ApplyConfiguration(new AdverseEventConfiguration());
+        modelBuilder.ApplyConfiguration(new PracticeProtocolConfiguration());
         modelBuilder.ApplyConfiguration(new TreatmentPlanConfiguration());
         modelBuilder.ApplyConfiguration(new AppointmentConfiguration());
         modelBuilder.ApplyConfiguration(new CalendarFeedConfiguration());
@@ -82,6 +84,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.Entity<Domain.Marks.MarkPhoto>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Marks.MarkPhotoContent>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<AdverseEvent>().HasQueryFilter(e => e.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Domain.Plans.PracticeProtocol>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Plans.TreatmentPlan>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Scheduling.Appointment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Domain.Scheduling.CalendarFeed>().HasQueryFilter(f => f.PracticeId == CurrentPracticeId);

@@ -58,4 +58,31 @@ public sealed class PlansApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await app.Client.GetAsync($"/api/v1/plans/{Guid.NewGuid()}/progress")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await app.PostAsync($"/api/v1/clients/{Guid.NewGuid()}/plans", new PlanRequest("x", null, null, null, null, null, null, null, null))).StatusCode);
     }
+
+    [Fact]
+    public async Task APracticeAddsItsOwnProtocolAndCannotMakeClaimsInIt()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var claims = await (await app.PostAsync("/api/v1/protocols", new ProtocolRequest("Detox back cupping", null, ["upper-back:left", "upper-back:right"], "glass-large",
+            "stationary", "fire-flash", 8, null, 7, 4, null, "Cupping draws out toxins from the back.", null))).ProblemFieldsAsync();
+        Assert.Contains("never makes", claims["evidenceStatement"][0], StringComparison.Ordinal);
+        var bad = await (await app.PostAsync("/api/v1/protocols", new ProtocolRequest("", null, ["moon:left", "lower-back:none"], "teacup",
+            "stationary", "fire-flash", null, null, 1, 0, null, null, null))).ProblemFieldsAsync();
+        Assert.Equal(["courseSessions", "cup", "intervalDays", "minutes", "name", "sites[0]", "sites[1]"], bad.Keys.Order(StringComparer.Ordinal));
+
+        var own = await (await app.PostAsync("/api/v1/protocols", new ProtocolRequest("Calf tightness in runners", null, ["calf:left", "calf:right"], "silicone-body-50",
+            "moving", "squeeze", null, 6, 5, 4, [new GoalDto("pain", null, null, null, "at-most", 1)], null, null))).ReadAsync<ProtocolResponse>(HttpStatusCode.Created);
+        Assert.Equal(("own-calf-tightness-in-runners", "No controlled evidence found.", 6), (own.Id, own.Evidence.Statement, own.Passes!.Value));
+        Assert.Equal(7, (await app.GetAsync<List<ProtocolResponse>>("/api/v1/protocols")).Count);
+        var again = await (await app.PostAsync("/api/v1/protocols", new ProtocolRequest("Calf tightness in runners", null, ["calf:left"], "glass-small",
+            "stationary", "pump", 5, null, 5, 4, null, null, null))).ProblemFieldsAsync();
+        Assert.Contains("already exists", again["name"][0], StringComparison.Ordinal);
+
+        var client = await app.NewClientAsync();
+        var plan = await (await app.PostAsync($"/api/v1/clients/{client.Id}/plans", new PlanRequest("Tight calves", null, own.Id, null, null, null, null, null, null)))
+            .ReadAsync<PlanResponse>(HttpStatusCode.Created);
+        Assert.Equal((own.Id, 5, 4), (plan.ProtocolId, plan.IntervalDays, plan.MaxSessions));
+        var progress = await app.GetAsync<PlanProgressResponse>($"/api/v1/plans/{plan.Id}/progress");
+        Assert.Equal("No controlled evidence found.", progress.Evidence!.Statement);
+    }
 }

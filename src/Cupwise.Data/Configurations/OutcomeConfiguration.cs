@@ -142,3 +142,16 @@ internal sealed class AdverseEventConfiguration : IEntityTypeConfiguration<Adver
         builder.HasIndex(e => new { e.PracticeId, e.ClientId, e.OccurredAt });
     }
 }
+
+internal sealed class PracticeProtocolConfiguration : IEntityTypeConfiguration<Cupwise.Domain.Plans.PracticeProtocol>
+{
+    public void Configure(EntityTypeBuilder<Cupwise.Domain.Plans.PracticeProtocol> builder)
+    {
+        builder.ToTable("practice_protocols");
+        builder.HasKey(p => p.Id);
+        builder.Property(p => p.Id).ValueGeneratedNever();
+        builder.Property(p => p.Key).HasMaxLength(140);
+        builder.Property(p => p.Definition).HasMaxLength(20000);
+        builder.HasIndex(p => new { p.PracticeId, p.Key }).IsUnique();
+    }
+}

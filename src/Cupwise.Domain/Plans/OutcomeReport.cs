@@ -37,7 +37,7 @@ public static class OutcomeReport
     /// <param name="readings">Pain readings before the plans' sessions in the period.</param>
     /// <param name="adversePerPlan">Adverse events per plan in the period.</param>
     public static IReadOnlyList<IndicationOutcome> Build(IReadOnlyList<ReportPlan> plans, IReadOnlyDictionary<Guid, int> sessionsPerPlan,
-        IReadOnlyList<ReportReading> readings, IReadOnlyDictionary<Guid, int> adversePerPlan)
+        IReadOnlyList<ReportReading> readings, IReadOnlyDictionary<Guid, int> adversePerPlan, IReadOnlyList<Protocol>? own = null)
     {
         var painByPlan = readings.GroupBy(r => r.PlanId).ToDictionary(g => g.Key, g =>
         {
@@ -59,7 +59,7 @@ public static class OutcomeReport
             .GroupBy(p => p.ProtocolId ?? (p.Icd10 is null ? $"other: {p.Condition}" : $"other: {p.Icd10}"))
             .Select(g =>
             {
-                var protocol = ProtocolLibrary.Find(g.First().ProtocolId);
+                var protocol = ProtocolLibrary.Find(g.First().ProtocolId, own);
                 var resolved = g.Where(p => p.Status == PlanStatus.Resolved).Select(p => (double)sessionsPerPlan[p.Id]).Order().ToList();
                 var changes = g.Where(p => painByPlan.TryGetValue(p.Id, out var pain) && pain.Count >= 2)
                     .Select(p => painByPlan[p.Id]).ToList();

@@ -35,7 +35,9 @@ public static class ProtocolLibrary
 
     public static IReadOnlyList<Protocol> Standard => Loaded.Value.Protocols;
 
-    public static Protocol? Find(string? id) => Standard.FirstOrDefault(p => p.Id == id);
+    /// <summary>A shipped protocol, or one of <paramref name="own"/> (a practice's protocols).</summary>
+    public static Protocol? Find(string? id, IEnumerable<Protocol>? own = null) =>
+        Standard.FirstOrDefault(p => p.Id == id) ?? own?.FirstOrDefault(p => p.Id == id);
 
     private static (int, IReadOnlyList<Protocol>) Load()
     {

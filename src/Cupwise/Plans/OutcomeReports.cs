@@ -97,7 +97,7 @@ public static class OutcomeReports
                              where !e.EnteredInError
                              group e by s.PlanId into g
                              select new { Plan = g.Key!.Value, Count = g.Count() }).ToDictionaryAsync(x => x.Plan, x => x.Count, cancellationToken);
-        return OutcomeReport.Build(plans, perPlan, readings, adverse);
+        return OutcomeReport.Build(plans, perPlan, readings, adverse, await PlansApi.OwnProtocolsAsync(db, cancellationToken));
     }
 
     private static DateOnly? ReadDate(RequestValidator v, string field, string? value)

@@ -44,6 +44,21 @@ public sealed record ClosePlanRequest(
 
 public sealed record EstimateResponse(double Value, double Low, double High);
 
+public sealed record ProtocolRequest(
+    [property: Description("The protocol's name, 1–120 characters; its id becomes own-<name>.")] string? Name,
+    string? Icd10,
+    [property: Description("Sites as site:side, for example lower-back:left or forehead:none.")] IReadOnlyList<string>? Sites,
+    [property: Description("A cup id from GET /api/v1/cups.")] string? Cup,
+    [property: Description("stationary, moving, flash, …")] string? Technique,
+    [property: Description("fire-flash, pump, squeeze, …")] string? Method,
+    [property: Description("Retention for stationary cups, 1–20.")] int? Minutes,
+    [property: Description("Passes per pathway for moving cups, 1–50.")] int? Passes,
+    int? IntervalDays,
+    int? CourseSessions,
+    IReadOnlyList<GoalDto>? Goals,
+    [property: Description("What the studies found, in plain words; \"No controlled evidence found.\" if left out. Claims SCIENCE.md §6 rules out are refused.")] string? EvidenceStatement,
+    IReadOnlyList<string>? Sources);
+
 public sealed record MeasureProgressResponse(string Measure, bool LowerIsBetter, int Readings, double? Baseline, double? Latest, double? Change,
     [property: Description("Change over the course from a straight line through the readings before sessions and between visits, with its 95 % CI; null with fewer than three.")] EstimateResponse? CourseChange,
     [property: Description("Mean change from before to after a session, with its 95 % CI; null with fewer than three pairs.")] EstimateResponse? WithinSession,
@@ -62,7 +77,9 @@ public static class PlansApi
     public static void MapPlans(this IEndpointRouteBuilder api)
     {
         api.MapGet("/protocols", ListProtocols).WithName(nameof(ListProtocols)).WithTags("Plans")
-            .WithSummary("The protocol library: sites, cups, technique, interval, course length and an evidence statement per indication.");
+            .WithSummary("The protocol library and the practice's own protocols: sites, cups, technique, interval, course length and an evidence statement.");
+        api.MapPost("/protocols", CreateProtocol).WithName(nameof(CreateProtocol)).WithTags("Plans")
+            .WithSummary("Adds a protocol of the practice's own (id own-<name>); its evidence statement may not make claims SCIENCE.md §6 rules out.");
         api.MapGet("/clients/{id}/plans", ListPlans).WithName(nameof(ListPlans)).WithTags("Plans").WithSummary("A client's treatment plans, newest first.");
         api.MapPost("/clients/{id}/plans", CreatePlan).WithName(nameof(CreatePlan)).WithTags("Plans").WithSummary("Starts a treatment plan for a condition.");
         api.MapGet("/plans/{id}", GetPlan).WithName(nameof(GetPlan)).WithTags("Plans").WithSummary("One plan.");
@@ -72,7 +89,57 @@ public static class PlansApi
             .WithSummary("Statistics of the plan's measures and what Cupwise proposes: continue, resolve, or review (docs/outcomes.md).");
     }
 
-    public static Ok<List<ProtocolResponse>> ListProtocols() => TypedResults.Ok(ProtocolLibrary.Standard.Select(ToResponse).ToList());
+    public static async Task<Ok<List<ProtocolResponse>>> ListProtocols(CupwiseDbContext db, CancellationToken cancellationToken) =>
+        TypedResults.Ok(ProtocolLibrary.Standard.Concat(await OwnProtocolsAsync(db, cancellationToken)).Select(ToResponse).ToList());
+
+    /// <summary>The practice's own protocols.</summary>
+    public static async Task<List<Protocol>> OwnProtocolsAsync(CupwiseDbContext db, CancellationToken cancellationToken = default) =>
+        [.. (await db.PracticeProtocols.AsNoTracking().OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken)).Select(p => p.ToProtocol())];
+
+    public static async Task<Results<Created<ProtocolResponse>, ValidationProblem>> CreateProtocol(
+        ProtocolRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        var technique = v.Parse<Technique>("technique", request.Technique);
+        var method = v.Parse<Cupwise.Domain.Catalogue.SuctionMethodKind>("method", request.Method);
+        var goals = ReadGoals(request.Goals, v);
+        if (!v.IsValid || technique is null || method is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        var cups = await db.Cups.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
+        var taken = (await db.PracticeProtocols.AsNoTracking().Select(p => p.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var own = v.Try("", () => PracticeProtocol.Create(scope.PracticeId, request.Name, request.Icd10, request.Sites ?? [], request.Cup, cups.Contains,
+            technique.Value, method.Value, request.Minutes, request.Passes, request.IntervalDays, request.CourseSessions, goals, request.EvidenceStatement,
+            request.Sources ?? [], taken, clock.GetUtcNow()));
+        if (own is null)
+        {
+            return ApiResults.Invalid(v);
+        }
+        db.PracticeProtocols.Add(own);
+        await db.SaveChangesAsync(cancellationToken);
+        return TypedResults.Created($"/api/v1/protocols", ToResponse(own.ToProtocol()));
+    }
+
+    private static List<PlanGoal> ReadGoals(IReadOnlyList<GoalDto>? items, RequestValidator v)
+    {
+        var goals = new List<PlanGoal>();
+        var list = items ?? [];
+        for (var i = 0; i < list.Count; i++)
+        {
+            var measure = v.Parse<MeasureKind>($"goals[{i}].measure", list[i].Measure);
+            var comparison = v.Parse<GoalComparison>($"goals[{i}].comparison", list[i].Comparison);
+            if (list[i].Threshold is null)
+            {
+                v.Add($"goals[{i}].threshold", "is required.");
+            }
+            if (measure is { } m && comparison is { } c && list[i].Threshold is { } t)
+            {
+                goals.Add(new PlanGoal(m, list[i].Joint?.Trim(), list[i].Direction?.Trim(), list[i].Name?.Trim(), c, t));
+            }
+        }
+        return goals;
+    }
 
     public static async Task<Results<Ok<List<PlanResponse>>, NotFound>> ListPlans(string id, CupwiseDbContext db, CancellationToken cancellationToken)
     {
@@ -92,26 +159,13 @@ public static class PlansApi
             return TypedResults.NotFound();
         }
         var v = new RequestValidator();
-        var protocol = ProtocolLibrary.Find(request.ProtocolId);
+        var own = await OwnProtocolsAsync(db, cancellationToken);
+        var protocol = ProtocolLibrary.Find(request.ProtocolId, own);
         if (request.ProtocolId is not null && protocol is null)
         {
-            v.Add("protocolId", $"'{request.ProtocolId}' is not a protocol; one of {string.Join(", ", ProtocolLibrary.Standard.Select(p => p.Id))}.");
+            v.Add("protocolId", $"'{request.ProtocolId}' is not a protocol; one of {string.Join(", ", ProtocolLibrary.Standard.Concat(own).Select(p => p.Id))}.");
         }
-        var goals = new List<PlanGoal>();
-        var items = request.Goals ?? [];
-        for (var i = 0; i < items.Count; i++)
-        {
-            var measure = v.Parse<MeasureKind>($"goals[{i}].measure", items[i].Measure);
-            var comparison = v.Parse<GoalComparison>($"goals[{i}].comparison", items[i].Comparison);
-            if (items[i].Threshold is null)
-            {
-                v.Add($"goals[{i}].threshold", "is required.");
-            }
-            if (measure is { } m && comparison is { } c && items[i].Threshold is { } t)
-            {
-                goals.Add(new PlanGoal(m, items[i].Joint?.Trim(), items[i].Direction?.Trim(), items[i].Name?.Trim(), c, t));
-            }
-        }
+        var goals = ReadGoals(request.Goals, v);
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
@@ -177,7 +231,7 @@ public static class PlansApi
         var report = await ProgressAsync(db, plan, clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new PlanProgressResponse(plan.Id.ToString(), ApiJson.Name(plan.Status), report.Sessions,
             [.. report.Measures.Select(ToResponse)], report.GoalsMetInARow, ApiJson.Name(report.Proposal), report.Message, report.ResolvedAfterSessions,
-            report.NextReview, ProtocolLibrary.Find(plan.ProtocolId) is { } p ? ToResponse(p.Evidence) : null));
+            report.NextReview, ProtocolLibrary.Find(plan.ProtocolId, await OwnProtocolsAsync(db, cancellationToken)) is { } p ? ToResponse(p.Evidence) : null));
     }
 
     /// <summary>

@@ -418,6 +418,35 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.ToTable("outcome_measurements", (string)null);
                 });
 
+            modelBuilder.Entity("Cupwise.Domain.Plans.PracticeProtocol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTimeOffset>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("character varying(20000)");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("character varying(140)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("practice_protocols", (string)null);
+                });
+
             modelBuilder.Entity("Cupwise.Domain.Plans.TreatmentPlan", b =>
                 {
                     b.Property<Guid>("Id")

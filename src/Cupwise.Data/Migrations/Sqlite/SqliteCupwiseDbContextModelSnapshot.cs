@@ -413,6 +413,35 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.ToTable("outcome_measurements", (string)null);
                 });
 
+            modelBuilder.Entity("Cupwise.Domain.Plans.PracticeProtocol", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("CreatedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Definition")
+                        .IsRequired()
+                        .HasMaxLength(20000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(140)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Key")
+                        .IsUnique();
+
+                    b.ToTable("practice_protocols", (string)null);
+                });
+
             modelBuilder.Entity("Cupwise.Domain.Plans.TreatmentPlan", b =>
                 {
                     b.Property<Guid>("Id")
