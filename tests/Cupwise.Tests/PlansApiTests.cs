@@ -82,6 +82,7 @@ public sealed class PlansApiTests
         var plan = await (await app.PostAsync($"/api/v1/clients/{client.Id}/plans", new PlanRequest("Tight calves", null, own.Id, null, null, null, null, null, null)))
             .ReadAsync<PlanResponse>(HttpStatusCode.Created);
         Assert.Equal((own.Id, 5, 4), (plan.ProtocolId, plan.IntervalDays, plan.MaxSessions));
+        Assert.Equal("No controlled evidence found.", plan.Evidence!.Statement);
         var progress = await app.GetAsync<PlanProgressResponse>($"/api/v1/plans/{plan.Id}/progress");
         Assert.Equal("No controlled evidence found.", progress.Evidence!.Statement);
     }

@@ -148,7 +148,8 @@ public static class PlansApi
             return TypedResults.NotFound();
         }
         var plans = await db.Plans.AsNoTracking().Where(p => p.ClientId == clientId).OrderByDescending(p => p.StartedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(plans.Select(ToResponse).ToList());
+        var own = await OwnProtocolsAsync(db, cancellationToken);
+        return TypedResults.Ok(plans.Select(p => ToResponse(p, own)).ToList());
     }
 
     public static async Task<Results<Created<PlanResponse>, NotFound, ValidationProblem>> CreatePlan(
@@ -178,12 +179,12 @@ public static class PlansApi
         }
         db.Plans.Add(plan);
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToResponse(plan));
+        return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToResponse(plan, own));
     }
 
     public static async Task<Results<Ok<PlanResponse>, NotFound>> GetPlan(string id, CupwiseDbContext db, CancellationToken cancellationToken) =>
         ApiResults.TryParseId(id, out var planId) && await db.Plans.AsNoTracking().FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) is { } plan
-            ? TypedResults.Ok(ToResponse(plan))
+            ? TypedResults.Ok(ToResponse(plan, await OwnProtocolsAsync(db, cancellationToken)))
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<PlanResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ClosePlan(
@@ -219,7 +220,7 @@ public static class PlansApi
             return ApiResults.StateConflict(e.Message);
         }
         await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(plan));
+        return TypedResults.Ok(ToResponse(plan, await OwnProtocolsAsync(db, cancellationToken)));
     }
 
     public static async Task<Results<Ok<PlanProgressResponse>, NotFound>> GetPlanProgress(string id, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -263,10 +264,10 @@ public static class PlansApi
 
     private static GoalDto ToDto(PlanGoal g) => new(ApiJson.Name(g.Measure), g.Joint, g.Direction, g.Name, ApiJson.Name(g.Comparison), g.Threshold);
 
-    private static PlanResponse ToResponse(TreatmentPlan p) =>
+    private static PlanResponse ToResponse(TreatmentPlan p, IReadOnlyList<Protocol> own) =>
         new(p.Id.ToString(), p.ClientId.ToString(), p.Condition, p.Icd10, p.ProtocolId, [.. p.Goals.Select(ToDto)], p.ConsecutiveToResolve, p.IntervalDays,
             p.MaxSessions, p.ReviewEveryDays, p.StartedAt, ApiJson.Name(p.Status), p.StatusReason, p.ClosedAt, p.Version,
-            ProtocolLibrary.Find(p.ProtocolId) is { } protocol ? ToResponse(protocol.Evidence) : null);
+            ProtocolLibrary.Find(p.ProtocolId, own) is { } protocol ? ToResponse(protocol.Evidence) : null);
 
     private static MeasureProgressResponse ToResponse(MeasureProgress m) =>
         new(m.Measure, m.LowerIsBetter, m.Readings, m.Baseline, m.Latest, m.Change, ToResponse(m.CourseChange), ToResponse(m.WithinSession), m.WithinSessionPairs,
