@@ -6,6 +6,7 @@ using Cupwise.Domain.Plans;
 using Cupwise.Domain.Sessions;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Memory;
 
 namespace Cupwise.Plans;
 
@@ -96,8 +97,25 @@ public static class PlansApi
     public static async Task<List<Protocol>> OwnProtocolsAsync(CupwiseDbContext db, CancellationToken cancellationToken = default) =>
         [.. (await db.PracticeProtocols.AsNoTracking().OrderBy(p => p.CreatedAt).ToListAsync(cancellationToken)).Select(p => p.ToProtocol())];
 
+    /// <summary>
+    /// The practice's own protocols for a pick list, kept for a minute (protocols are only ever added, and a
+    /// protocol added on another server shows up here within that minute; choosing one is checked again).
+    /// </summary>
+    public static async Task<List<Protocol>> OwnProtocolsForPickingAsync(CupwiseDbContext db, Guid practiceId, Microsoft.Extensions.Caching.Memory.IMemoryCache cache)
+    {
+        var key = (nameof(OwnProtocolsForPickingAsync), practiceId);
+        if (cache.TryGetValue(key, out List<Protocol>? cached) && cached is not null)
+        {
+            return cached;
+        }
+        var own = await OwnProtocolsAsync(db);
+        cache.Set(key, own, new Microsoft.Extensions.Caching.Memory.MemoryCacheEntryOptions { AbsoluteExpirationRelativeToNow = TimeSpan.FromMinutes(1), Size = 1 });
+        return own;
+    }
+
     public static async Task<Results<Created<ProtocolResponse>, ValidationProblem>> CreateProtocol(
-        ProtocolRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        ProtocolRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
+        CancellationToken cancellationToken)
     {
         var v = new RequestValidator();
         var technique = v.Parse<Technique>("technique", request.Technique);
@@ -118,6 +136,7 @@ public static class PlansApi
         }
         db.PracticeProtocols.Add(own);
         await db.SaveChangesAsync(cancellationToken);
+        cache.Remove((nameof(OwnProtocolsForPickingAsync), scope.PracticeId));
         return TypedResults.Created($"/api/v1/protocols", ToResponse(own.ToProtocol()));
     }
 
