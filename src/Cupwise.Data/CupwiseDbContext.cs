@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Cupwise.Data.Configurations;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Clients;
@@ -13,12 +14,15 @@ namespace Cupwise.Data;
 /// Cupwise's database. The provider-specific subclasses exist only so that each provider keeps its own
 /// migrations (SQLite and PostgreSQL differ in types); the model is defined once, here.
 /// </summary>
-public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope scope) : DbContext(options)
+public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope scope) : DbContext(options), IDataProtectionKeyContext
 {
     /// <summary>Read by the global query filters; EF Core evaluates it per query.</summary>
     public Guid CurrentPracticeId => scope.PracticeId;
 
     public DbSet<Practice> Practices => Set<Practice>();
+
+    /// <summary>ASP.NET Core's data-protection keys (antiforgery, cookies): kept in the database so they survive a restart and are shared by every server.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
     public DbSet<Practitioner> Practitioners => Set<Practitioner>();
     public DbSet<Client> Clients => Set<Client>();
     public DbSet<ClientRevision> ClientRevisions => Set<ClientRevision>();
@@ -50,6 +54,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ApplyConfiguration(new PracticeConfiguration());
         modelBuilder.ApplyConfiguration(new PractitionerConfiguration());
         modelBuilder.ApplyConfiguration(new ClientConfiguration());

@@ -12,6 +12,7 @@ using Cupwise.Safety;
 using Cupwise.Scheduling;
 using Cupwise.Sessions;
 using Cupwise.Suction;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
 
 namespace Cupwise;
@@ -93,6 +94,9 @@ public static class CupwiseWebApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMemoryCache(o => o.SizeLimit = 2_000); // drawn charts, one unit each
         services.AddAntiforgery();
+        // Keys in the database: a form opened before a restart still posts after it, and several servers on one
+        // PostgreSQL database accept each other's tokens.
+        services.AddDataProtection().SetApplicationName("Cupwise").PersistKeysToDbContext<CupwiseDbContext>();
     }
 
     private static void ConfigurePipeline(WebApplication app)

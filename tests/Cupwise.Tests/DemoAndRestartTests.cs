@@ -77,4 +77,20 @@ public sealed class DemoAndRestartTests
         Assert.Contains("Demo (low-back pain), Client C", html, StringComparison.Ordinal);
         Assert.Contains("Cupwise demo practice", html, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task DataProtectionKeysLiveInTheDatabaseSoTokensSurviveARestart()
+    {
+        var database = await TestDatabase.CreateAsync();
+        string protectedText;
+        await using (var first = await CupwiseApp.StartAsync(database: database))
+        {
+            var appProvider = (Microsoft.AspNetCore.DataProtection.IDataProtectionProvider)first.Services.GetService(typeof(Microsoft.AspNetCore.DataProtection.IDataProtectionProvider))!;
+            protectedText = Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Protect(appProvider.CreateProtector("restart-test"), "form token");
+            Assert.True(await first.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.DataProtectionKeys)) >= 1);
+        }
+        await using var second = await CupwiseApp.StartAsync(database: database);
+        var again = (Microsoft.AspNetCore.DataProtection.IDataProtectionProvider)second.Services.GetService(typeof(Microsoft.AspNetCore.DataProtection.IDataProtectionProvider))!;
+        Assert.Equal("form token", Microsoft.AspNetCore.DataProtection.DataProtectionCommonExtensions.Unprotect(again.CreateProtector("restart-test"), protectedText));
+    }
 }
