@@ -105,6 +105,25 @@ public static class CupwiseWebApp
         app.UseWhen(c => !IsApi(c.Request.Path), branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseExceptionHandler();
         app.UseWhen(c => IsApi(c.Request.Path), branch => branch.UseStatusCodePages());
+        app.Use(static (context, next) =>
+        {
+            // Health records: never sniffed into another type, never framed by another site, no address leaked
+            // to other sites (the path can hold a client's id).
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            context.Response.OnStarting(() =>
+            {
+                // Pages get theirs from Blazor (set to 'none' below); everything else gets this one.
+                if (!context.Response.Headers.ContainsKey("Content-Security-Policy"))
+                {
+                    context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+                }
+                return Task.CompletedTask;
+            });
+            return next(context);
+        });
         app.UseAntiforgery();
         app.MapStaticAssets();
 
@@ -126,7 +145,7 @@ public static class CupwiseWebApp
         api.MapAppointments();
         app.MapCalendars(api);
         app.MapPhotoForm();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
     }
 
     private static bool IsApi(PathString path) =>

@@ -48,4 +48,18 @@ public sealed class CatalogueAndHealthTests
         Assert.Contains("\"fire-cotton-ball\"", json, StringComparison.Ordinal);
         Assert.Contains("\"rimDiameterMm\":", json, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task EveryResponseRefusesSniffingFramingAndReferrers()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        foreach (var path in new[] { "/", "/clients", "/api/v1/cups", "/healthz" })
+        {
+            var response = await app.Client.GetAsync(path);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+            Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
+            Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+            Assert.Contains("frame-ancestors 'none'", response.Headers.GetValues("Content-Security-Policy").Single(), StringComparison.Ordinal);
+        }
+    }
 }
