@@ -265,13 +265,7 @@ public sealed record ClientChartData(
         plot.Axes.Left.Label.Text = "Pain (0–10)";
         plot.ShowLegend(Alignment.UpperRight);
         const int width = 640, height = 300;
-        // A viewBox lets the page scale the chart to its card without cropping it.
-        var svg = plot.GetSvgXml(width, height);
-        var open = svg.IndexOf("<svg", StringComparison.Ordinal);
-        if (open >= 0 && !svg.Contains("viewBox", StringComparison.Ordinal))
-        {
-            svg = svg.Insert(open + 4, $" viewBox=\"0 0 {width} {height}\" preserveAspectRatio=\"xMidYMid meet\"");
-        }
+        var svg = Cupwise.Plans.ChartStyle.ScalableSvg(plot, width, height);
         var start = before.FirstOrDefault()?.Value ?? pain[0].Value;
         var end = (after.LastOrDefault() ?? pain[^1]).Value;
         var visits = pain.Select(o => o.SessionId).Where(s => s is not null).Distinct().Count();

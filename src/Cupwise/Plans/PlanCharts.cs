@@ -62,12 +62,5 @@ public static class PlanCharts
         return plot;
     }
 
-    public static string Svg(Plot plot)
-    {
-        var svg = plot.GetSvgXml(Width, Height);
-        var open = svg.IndexOf("<svg", StringComparison.Ordinal);
-        return open >= 0 && !svg.Contains("viewBox", StringComparison.Ordinal)
-            ? svg.Insert(open + 4, $" viewBox=\"0 0 {Width} {Height}\" preserveAspectRatio=\"xMidYMid meet\"")
-            : svg;
-    }
+    public static string Svg(Plot plot) => ChartStyle.ScalableSvg(plot, Width, Height);
 }

@@ -49,7 +49,7 @@ public static class ReportCharts
         return plot;
     }
 
-    public static string Svg(Plot plot) => plot.GetSvgXml(Width, Height);
+    public static string Svg(Plot plot) => ChartStyle.ScalableSvg(plot, Width, Height);
 
     public static void Save(Plot plot, string path)
     {
