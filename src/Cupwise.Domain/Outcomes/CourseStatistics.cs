@@ -91,7 +91,7 @@ public static class CourseStatistics
         var moved = l == b ? string.Create(inv, $"{name} is {l:0.#}, as at the start")
             : string.Create(inv, $"{name} went from {b:0.#} to {l:0.#}");
         var mcid = isPain ? (important == true
-                ? " — a clinically important change (about 2 points or 30 %, SCIENCE.md §6)"
+                ? " — a clinically important change (about 2 points or 30 %)"
                 : " — less than a clinically important change (about 2 points or 30 %)")
             : "";
         if (courseChange is null)
