@@ -94,6 +94,7 @@ public static class CupwiseWebApp
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMemoryCache(o => o.SizeLimit = 2_000); // drawn charts, one unit each
         services.AddAntiforgery();
+        services.AddCupwiseRateLimits();
         // Keys in the database: a form opened before a restart still posts after it, and several servers on one
         // PostgreSQL database accept each other's tokens.
         services.AddDataProtection().SetApplicationName("Cupwise").PersistKeysToDbContext<CupwiseDbContext>();
@@ -124,6 +125,7 @@ public static class CupwiseWebApp
             });
             return next(context);
         });
+        app.UseRateLimiter();
         app.UseAntiforgery();
         app.MapStaticAssets();
 

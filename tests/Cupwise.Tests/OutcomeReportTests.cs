@@ -67,4 +67,23 @@ public sealed class OutcomeReportTests
         Assert.Equal(2, bad);
         Assert.Contains("yyyy-MM-dd", badError, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task ReportsAndCalendarFeedsAreRateLimited()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        for (var i = 0; i < Cupwise.Api.RateLimits.ExportsPerMinute; i++)
+        {
+            Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/v1/reports/outcomes")).StatusCode);
+        }
+        var refused = await app.Client.GetAsync("/api/v1/reports/outcomes?format=csv");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("try again in a minute", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal("60", refused.Headers.GetValues("Retry-After").Single());
+        // Guessing feed tokens runs into the same wall.
+        Assert.Equal(HttpStatusCode.TooManyRequests, (await app.Client.GetAsync($"/calendar/{Guid.NewGuid():N}.ics")).StatusCode);
+        // Everything else is untouched.
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync("/api/v1/cups")).StatusCode);
+    }
 }

@@ -24,7 +24,8 @@ public static class OutcomeReports
     public static void MapReports(this IEndpointRouteBuilder api)
     {
         api.MapGet("/reports/outcomes", GetOutcomeReport).WithName(nameof(GetOutcomeReport)).WithTags("Reports")
-            .WithSummary("Outcomes by indication: clients, sessions, median sessions to resolution, responder rate, mean pain change with its 95 % CI, adverse events. ?format=csv for CSV.");
+            .WithSummary("Outcomes by indication: clients, sessions, median sessions to resolution, responder rate, mean pain change with its 95 % CI, adverse events. ?format=csv for CSV.")
+            .RequireRateLimiting(RateLimits.Exports);
     }
 
     public static async Task<Results<Ok<OutcomeReportResponse>, FileContentHttpResult, ValidationProblem>> GetOutcomeReport(

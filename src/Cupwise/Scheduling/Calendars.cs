@@ -24,7 +24,7 @@ public static class Calendars
         api.MapDelete("/practitioners/{id}/calendar-feed", RevokeCalendarFeeds).WithName(nameof(RevokeCalendarFeeds)).WithTags("Scheduling")
             .WithSummary("Revokes the practitioner's calendar feeds: their URLs answer 404 from then on.");
         app.MapGet("/calendar/{token}.ics", GetCalendarFeed).WithName(nameof(GetCalendarFeed)).WithTags("Scheduling")
-            .WithSummary("The practitioner's appointments as iCalendar, for calendar apps that subscribe.");
+            .WithSummary("The practitioner's appointments as iCalendar, for calendar apps that subscribe.").RequireRateLimiting(Api.RateLimits.Exports);
     }
 
     public static async Task<Results<Created<CalendarFeedResponse>, NotFound>> CreateCalendarFeed(
