@@ -14,6 +14,7 @@ public sealed class AccessibilityTests
     [InlineData("/clients/c0ffee00-0000-4000-8000-0000000000c1?site=lower-back&side=left")]
     [InlineData("/settings")]
     [InlineData("/reports")]
+    [InlineData("/protocols")]
     [InlineData("/clients/c0ffee00-0000-4000-8000-0000000000c1/summary")]
     [InlineData("/plans/c0ffee00-0000-4000-8000-0000000000c2")]
     public async Task AMainPageHasNoSeriousOrCriticalViolations(string path)
