@@ -25,7 +25,7 @@ internal static class ReportCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            if (!TryDate(parse.GetValue(from), out var start) || !TryDate(parse.GetValue(to), out var end))
+            if (!OutcomeReports.TryParseDate(parse.GetValue(from), out var start) || !OutcomeReports.TryParseDate(parse.GetValue(to), out var end))
             {
                 error.WriteLine("cupwise report outcomes: --from and --to take dates as yyyy-MM-dd, for example 2026-01-31.");
                 return CupwiseCli.UsageError;
@@ -85,20 +85,5 @@ internal static class ReportCommand
             return 0;
         });
         return new Command("report", "Reports on the practice's outcomes.") { outcomes };
-    }
-
-    private static bool TryDate(string? value, out DateOnly? date)
-    {
-        date = null;
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return true;
-        }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
-        {
-            date = d;
-            return true;
-        }
-        return false;
     }
 }

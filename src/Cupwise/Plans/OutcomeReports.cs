@@ -101,17 +101,31 @@ public static class OutcomeReports
         return OutcomeReport.Build(plans, perPlan, readings, adverse, await PlansApi.OwnProtocolsAsync(db, cancellationToken));
     }
 
-    private static DateOnly? ReadDate(RequestValidator v, string field, string? value)
+    /// <summary>
+    /// A report date as yyyy-MM-dd: true with null for an empty value, true with the date for a good one, false
+    /// otherwise. The API, the /reports page and the command line read their dates with this.
+    /// </summary>
+    public static bool TryParseDate(string? value, out DateOnly? date)
     {
+        date = null;
         if (string.IsNullOrWhiteSpace(value))
         {
-            return null;
+            return true;
         }
-        if (DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
+        if (DateOnly.TryParseExact(value.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d))
         {
-            return d;
+            date = d;
+            return true;
         }
-        v.Add(field, "must be a date as yyyy-MM-dd, for example 2026-01-31.");
-        return null;
+        return false;
+    }
+
+    private static DateOnly? ReadDate(RequestValidator v, string field, string? value)
+    {
+        if (!TryParseDate(value, out var date))
+        {
+            v.Add(field, "must be a date as yyyy-MM-dd, for example 2026-01-31.");
+        }
+        return date;
     }
 }
