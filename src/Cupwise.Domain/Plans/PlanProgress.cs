@@ -23,27 +23,42 @@ public sealed record PlanProgressReport(
     int? ResolvedAfterSessions,
     DateTimeOffset? NextReview);
 
+/// <summary>A measure a plan follows: a goal's, or pain when it was measured without being a goal.</summary>
+public sealed record TrackedMeasure(string Label, PlanGoal? Goal, Func<OutcomeMeasurement, bool> Matches)
+{
+    public bool IsPain => Goal is null ? Label == "pain" : Goal.Measure == MeasureKind.Pain;
+
+    public bool LowerIsBetter => Goal is null ? IsPain : Goal.Comparison == GoalComparison.AtMost;
+}
+
 /// <summary>Works out a plan's progress from its sessions and the client's measurements (docs/outcomes.md).</summary>
 public static class PlanProgress
 {
+    /// <summary>Whether a moment falls in the plan's span: from half a day before its start until it was closed.</summary>
+    public static bool InSpan(TreatmentPlan plan, DateTimeOffset moment) =>
+        moment >= plan.StartedAt.AddHours(-12) && moment <= (plan.ClosedAt ?? DateTimeOffset.MaxValue);
+
+    /// <summary>The measures a plan follows: each goal's, and pain first whenever it was measured.</summary>
+    public static IReadOnlyList<TrackedMeasure> Tracked(TreatmentPlan plan, IReadOnlyList<OutcomeMeasurement> inPlan)
+    {
+        var tracked = plan.Goals.Select(g => new TrackedMeasure(g.Label, g, g.Matches)).ToList();
+        if (!plan.Goals.Any(g => g.Measure == MeasureKind.Pain) && inPlan.Any(m => m.Kind == MeasureKind.Pain))
+        {
+            tracked.Insert(0, new TrackedMeasure("pain", null, m => m.Kind == MeasureKind.Pain));
+        }
+        return tracked;
+    }
+
     /// <param name="sessionTimes">When each of the plan's sessions took place.</param>
     public static PlanProgressReport Evaluate(TreatmentPlan plan, IReadOnlyList<DateTimeOffset> sessionTimes, IReadOnlyList<OutcomeMeasurement> measurements, DateTimeOffset now)
     {
-        var end = plan.ClosedAt ?? DateTimeOffset.MaxValue;
-        var inPlan = measurements.Where(m => !m.EnteredInError && m.TakenAt >= plan.StartedAt.AddHours(-12) && m.TakenAt <= end).OrderBy(m => m.TakenAt).ToList();
-        var sessions = sessionTimes.Where(t => t >= plan.StartedAt.AddHours(-12) && t <= end).Order().ToList();
+        var inPlan = measurements.Where(m => !m.EnteredInError && InSpan(plan, m.TakenAt)).OrderBy(m => m.TakenAt).ToList();
+        var sessions = sessionTimes.Where(t => InSpan(plan, t)).Order().ToList();
 
-        // Statistics for each goal's measure, and for pain whenever it was measured.
-        var tracked = plan.Goals.Select(g => (g.Label, Goal: (PlanGoal?)g, Match: (Func<OutcomeMeasurement, bool>)g.Matches)).ToList();
-        if (!plan.Goals.Any(g => g.Measure == MeasureKind.Pain) && inPlan.Any(m => m.Kind == MeasureKind.Pain))
+        var measures = Tracked(plan, inPlan).Select(t =>
         {
-            tracked.Insert(0, ("pain", null, m => m.Kind == MeasureKind.Pain));
-        }
-        var measures = tracked.Select(t =>
-        {
-            var lowerIsBetter = t.Goal?.Comparison == GoalComparison.AtMost || (t.Goal is null && t.Label == "pain");
-            var readings = inPlan.Where(t.Match).Select(m => new Reading(m.TakenAt, m.Value, m.Timing, m.SessionId)).ToList();
-            return CourseStatistics.Analyse(t.Label, lowerIsBetter, t.Goal?.Measure == MeasureKind.Pain || (t.Goal is null && t.Label == "pain"), readings);
+            var readings = inPlan.Where(t.Matches).Select(m => new Reading(m.TakenAt, m.Value, m.Timing, m.SessionId)).ToList();
+            return CourseStatistics.Analyse(t.Label, t.LowerIsBetter, t.IsPain, readings);
         }).ToList();
 
         // Resolution: after each measurement occasion, are all goals met by the latest value of each measure?
