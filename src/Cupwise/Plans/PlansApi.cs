@@ -125,19 +125,36 @@ public static class PlansApi
         {
             return ApiResults.Invalid(v);
         }
-        var cups = await db.Cups.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken);
-        var taken = (await db.PracticeProtocols.AsNoTracking().Select(p => p.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var own = v.Try("", () => PracticeProtocol.Create(scope.PracticeId, request.Name, request.Icd10, request.Sites ?? [], request.Cup, cups.Contains,
-            technique.Value, method.Value, request.Minutes, request.Passes, request.IntervalDays, request.CourseSessions, goals, request.EvidenceStatement,
-            request.Sources ?? [], taken, clock.GetUtcNow()));
-        if (own is null)
+        PracticeProtocol own;
+        try
         {
+            own = await AddOwnProtocolAsync(db, scope.PracticeId, cache, (cupExists, taken) => PracticeProtocol.Create(scope.PracticeId, request.Name, request.Icd10,
+                request.Sites ?? [], request.Cup, cupExists, technique.Value, method.Value, request.Minutes, request.Passes, request.IntervalDays, request.CourseSessions,
+                goals, request.EvidenceStatement, request.Sources ?? [], taken, clock.GetUtcNow()), cancellationToken);
+        }
+        catch (Cupwise.Domain.DomainValidationException e)
+        {
+            v.AddAll("", e);
             return ApiResults.Invalid(v);
         }
+        return TypedResults.Created($"/api/v1/protocols", ToResponse(own.ToProtocol()));
+    }
+
+    /// <summary>
+    /// Adds a protocol of the practice's own: <paramref name="create"/> gets whether a cup exists in the practice's
+    /// catalogue and the ids already taken, and may refuse (DomainValidationException, nothing written). The API and
+    /// the /protocols page both add protocols through here.
+    /// </summary>
+    public static async Task<PracticeProtocol> AddOwnProtocolAsync(CupwiseDbContext db, Guid practiceId, IMemoryCache cache,
+        Func<Func<string, bool>, IReadOnlySet<string>, PracticeProtocol> create, CancellationToken cancellationToken = default)
+    {
+        var cups = (await db.Cups.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var taken = (await db.PracticeProtocols.AsNoTracking().Select(p => p.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
+        var own = create(cups.Contains, taken);
         db.PracticeProtocols.Add(own);
         await db.SaveChangesAsync(cancellationToken);
-        cache.Remove((nameof(OwnProtocolsForPickingAsync), scope.PracticeId));
-        return TypedResults.Created($"/api/v1/protocols", ToResponse(own.ToProtocol()));
+        cache.Remove((nameof(OwnProtocolsForPickingAsync), practiceId));
+        return own;
     }
 
     private static List<PlanGoal> ReadGoals(IReadOnlyList<GoalDto>? items, RequestValidator v)

@@ -59,7 +59,7 @@ public static class ReportCharts
         }
         else
         {
-            plot.SaveSvg(path, Width, Height);
+            File.WriteAllText(path, Svg(plot)); // the same scalable SVG the web page shows
         }
     }
 
