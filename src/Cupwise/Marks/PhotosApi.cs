@@ -209,9 +209,11 @@ public static class PhotosApi
         {
             return TypedResults.NotFound();
         }
-        var photo = await db.MarkPhotos.AsNoTracking().Where(p => p.Id == pid).Select(p => new { p.ContentType, p.Sha256 }).FirstOrDefaultAsync(cancellationToken);
-        var content = photo is null ? null : await db.MarkPhotoContents.AsNoTracking().Where(c => c.PhotoId == pid).Select(c => c.Bytes).FirstOrDefaultAsync(cancellationToken);
-        if (photo is null || content is null)
+        var photo = await (from p in db.MarkPhotos.AsNoTracking()
+                           join c in db.MarkPhotoContents.AsNoTracking() on p.Id equals c.PhotoId
+                           where p.Id == pid
+                           select new { p.ContentType, p.Sha256, c.Bytes }).FirstOrDefaultAsync(cancellationToken);
+        if (photo is null)
         {
             return TypedResults.NotFound();
         }
@@ -219,7 +221,7 @@ public static class PhotosApi
         http.Response.Headers.CacheControl = "private, max-age=3600";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
-        return TypedResults.File(content, photo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Sha256}\""));
+        return TypedResults.File(photo.Bytes, photo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Sha256}\""));
     }
 
     public static async Task<Results<Ok<MarkPhotoResponse>, NotFound, ValidationProblem>> MarkPhotoEnteredInError(

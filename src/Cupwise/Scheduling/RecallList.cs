@@ -34,10 +34,9 @@ public static class RecallList
         var booked = await db.Appointments.AsNoTracking()
             .Where(a => a.Status == AppointmentStatus.Booked && a.End > now && clientIds.Contains(a.ClientId)).Select(a => a.ClientId).Distinct().ToListAsync(cancellationToken);
         // A client whose every plan is closed (resolved, discharged, stopped) is not waiting for a next visit.
-        var withPlans = await db.Plans.AsNoTracking().Where(p => clientIds.Contains(p.ClientId)).Select(p => p.ClientId).Distinct().ToListAsync(cancellationToken);
-        var withActivePlans = await db.Plans.AsNoTracking().Where(p => clientIds.Contains(p.ClientId) && p.Status == Domain.Plans.PlanStatus.Active)
-            .Select(p => p.ClientId).Distinct().ToListAsync(cancellationToken);
-        var waiting = clientIds.Except(booked).Except(withPlans.Except(withActivePlans)).ToHashSet();
+        var plans = await db.Plans.AsNoTracking().Where(p => clientIds.Contains(p.ClientId)).Select(p => new { p.ClientId, p.Status }).ToListAsync(cancellationToken);
+        var courseOver = plans.GroupBy(p => p.ClientId).Where(g => g.All(p => p.Status != Domain.Plans.PlanStatus.Active)).Select(g => g.Key);
+        var waiting = clientIds.Except(booked).Except(courseOver).ToHashSet();
         var observations = await db.MarkFollowUps.AsNoTracking().Where(o => waiting.Contains(o.ClientId))
             .Select(o => new { o.ClientId, Observation = new MarkObservation(o.SiteId, o.Side, o.ObservedAt, o.Grade) }).ToListAsync(cancellationToken);
         var names = await db.Clients.AsNoTracking().Where(c => waiting.Contains(c.Id))
