@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Cupwise.Data.Accounts;
 using Cupwise.Data.Configurations;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Clients;
@@ -14,10 +16,19 @@ namespace Cupwise.Data;
 /// Cupwise's database. The provider-specific subclasses exist only so that each provider keeps its own
 /// migrations (SQLite and PostgreSQL differ in types); the model is defined once, here.
 /// </summary>
-public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope scope) : DbContext(options), IDataProtectionKeyContext
+public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope scope) : IdentityUserContext<CupwiseUser, Guid>(options), IDataProtectionKeyContext
 {
     /// <summary>Read by the global query filters; EF Core evaluates it per query.</summary>
     public Guid CurrentPracticeId => scope.PracticeId;
+
+    /// <summary>Set for a client's own login: client data is then filtered to this one client as well.</summary>
+    public Guid? CurrentClientId => scope.ClientId;
+
+    public PracticeScope Scope => scope;
+
+    public DbSet<UserSession> UserSessions => Set<UserSession>();
+    public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     public DbSet<Practice> Practices => Set<Practice>();
 
@@ -54,6 +65,8 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
+        base.OnModelCreating(modelBuilder);
+        AccountsConfiguration.Configure(modelBuilder);
         modelBuilder.Entity<DataProtectionKey>().ToTable("data_protection_keys");
         modelBuilder.ApplyConfiguration(new PracticeConfiguration());
         modelBuilder.ApplyConfiguration(new PractitionerConfiguration());
@@ -79,19 +92,19 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         // The standard catalogue is shared; a practice's own cups are its own.
         modelBuilder.Entity<Cup>().HasQueryFilter(c => c.PracticeId == null || c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Practitioner>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<Client>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<ClientRevision>().HasQueryFilter(r => r.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<TreatmentSession>().HasQueryFilter(s => s.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Client>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId && (CurrentClientId == null || c.Id == CurrentClientId));
+        modelBuilder.Entity<ClientRevision>().HasQueryFilter(r => r.PracticeId == CurrentPracticeId && (CurrentClientId == null || r.ClientId == CurrentClientId));
+        modelBuilder.Entity<TreatmentSession>().HasQueryFilter(s => s.PracticeId == CurrentPracticeId && (CurrentClientId == null || s.ClientId == CurrentClientId));
         modelBuilder.Entity<CupApplication>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<SessionAmendment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<Domain.Marks.MarkFollowUp>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<Domain.Marks.MarkPhoto>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId && (CurrentClientId == null || o.ClientId == CurrentClientId));
+        modelBuilder.Entity<Domain.Marks.MarkFollowUp>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId && (CurrentClientId == null || o.ClientId == CurrentClientId));
+        modelBuilder.Entity<Domain.Marks.MarkPhoto>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId && (CurrentClientId == null || p.ClientId == CurrentClientId));
         modelBuilder.Entity<Domain.Marks.MarkPhotoContent>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<AdverseEvent>().HasQueryFilter(e => e.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<AdverseEvent>().HasQueryFilter(e => e.PracticeId == CurrentPracticeId && (CurrentClientId == null || e.ClientId == CurrentClientId));
         modelBuilder.Entity<Domain.Plans.PracticeProtocol>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<Domain.Plans.TreatmentPlan>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<Domain.Scheduling.Appointment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Domain.Plans.TreatmentPlan>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId && (CurrentClientId == null || p.ClientId == CurrentClientId));
+        modelBuilder.Entity<Domain.Scheduling.Appointment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId && (CurrentClientId == null || a.ClientId == CurrentClientId));
         modelBuilder.Entity<Domain.Scheduling.CalendarFeed>().HasQueryFilter(f => f.PracticeId == CurrentPracticeId);
     }
 }

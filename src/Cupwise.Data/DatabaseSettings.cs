@@ -66,16 +66,25 @@ public sealed record DatabaseSettings(DatabaseProvider Provider, string Connecti
     }
 
     /// <summary>Registers <see cref="CupwiseDbContext"/> for this provider, with a <see cref="PracticeScope"/> per scope.</summary>
-    public void Register(IServiceCollection services)
+    /// <param name="interceptors">Per unit of work, e.g. the audit of saved changes.</param>
+    public void Register(IServiceCollection services, Func<IServiceProvider, Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor[]>? interceptors = null)
     {
         services.TryAddScoped<PracticeScope>();
+        void Options(IServiceProvider provider, DbContextOptionsBuilder options)
+        {
+            Configure(options);
+            if (interceptors is not null)
+            {
+                options.AddInterceptors(interceptors(provider));
+            }
+        }
         if (Provider == DatabaseProvider.Sqlite)
         {
-            services.AddDbContext<CupwiseDbContext, SqliteCupwiseDbContext>(Configure);
+            services.AddDbContext<CupwiseDbContext, SqliteCupwiseDbContext>(Options);
         }
         else
         {
-            services.AddDbContext<CupwiseDbContext, PostgresCupwiseDbContext>(Configure);
+            services.AddDbContext<CupwiseDbContext, PostgresCupwiseDbContext>(Options);
         }
     }
 

@@ -1,12 +1,16 @@
 namespace Cupwise.Data;
 
 /// <summary>
-/// The practice a unit of work acts for. Every query of client data is filtered by it; an unset scope
-/// (<see cref="Guid.Empty"/>) sees no client data at all, so a missing scope fails closed.
+/// The practice a unit of work acts for, and for a client's own login the one client it may see. Every query of
+/// client data is filtered by it; an unset scope (<see cref="Guid.Empty"/>) sees no client data at all, so a
+/// missing scope fails closed.
 /// </summary>
 public sealed class PracticeScope
 {
     public Guid PracticeId { get; private set; }
+
+    /// <summary>Set for a client's own login: every client-data query then sees only this client's rows.</summary>
+    public Guid? ClientId { get; private set; }
 
     public bool IsSet => PracticeId != Guid.Empty;
 
@@ -17,5 +21,22 @@ public sealed class PracticeScope
             throw new InvalidOperationException("The practice scope of a unit of work cannot change once set.");
         }
         PracticeId = practiceId;
+    }
+
+    /// <summary>Narrows the scope to one client's own record; it cannot be widened again.</summary>
+    public void RestrictToClient(Guid clientId)
+    {
+        if (ClientId is { } current && current != clientId)
+        {
+            throw new InvalidOperationException("The client restriction of a unit of work cannot change once set.");
+        }
+        ClientId = clientId;
+    }
+
+    /// <summary>A new scope for the same practice and restriction (for work on another unit of work).</summary>
+    public PracticeScope Copy()
+    {
+        var copy = new PracticeScope { PracticeId = PracticeId, ClientId = ClientId };
+        return copy;
     }
 }

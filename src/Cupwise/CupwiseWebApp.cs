@@ -1,3 +1,4 @@
+using Cupwise.Accounts;
 using Cupwise.Api;
 using Cupwise.Catalogue;
 using Cupwise.Clients;
@@ -19,13 +20,11 @@ namespace Cupwise;
 
 /// <summary>What <c>cupwise serve</c> needs to build the web app.</summary>
 /// <param name="Clock">The clock the app runs on (the system's unless a test injects one); the demo is dated from it.</param>
-public sealed record ServeOptions(DatabaseSettings Database, string Urls, bool Demo, TimeProvider? Clock = null)
+/// <param name="Sessions">How long a browser stays signed in (idle and absolute); 15 minutes and 12 hours unless set.</param>
+public sealed record ServeOptions(DatabaseSettings Database, string Urls, bool Demo, TimeProvider? Clock = null, SessionLifetime? Sessions = null)
 {
     public const string DefaultUrls = "http://localhost:5080";
 }
-
-/// <summary>The practice this server acts for, chosen at start (accounts and several practices per server come later).</summary>
-public sealed record ServingPractice(Guid Id, string Name);
 
 /// <summary>Builds the web app: the REST API under /api/v1, the web pages, health and OpenAPI.</summary>
 public static class CupwiseWebApp
@@ -55,29 +54,45 @@ public static class CupwiseWebApp
             var demo = await DemoPractice.LoadAsync(options.Database, clock, cancellationToken);
             startup.Demo(demo);
         }
-        var practice = await PracticeSelection.ChooseAsync(options.Database, options.Demo, clock, cancellationToken);
 
-        ConfigureServices(builder.Services, options.Database, practice, clock);
+        ConfigureServices(builder.Services, options.Database, clock, options.Sessions ?? SessionLifetime.Default);
         configure?.Invoke(builder);
 
         var app = builder.Build();
-        startup.Flush(app.Logger, practice);
+        if (options.Demo)
+        {
+            // Fresh passwords at every start, printed once: the demo's logins are only ever in the demo practice.
+            await using var scope = app.Services.CreateAsyncScope();
+            var logins = await DemoPractice.ResetLoginsAsync(scope.ServiceProvider.GetRequiredService<AccountService>(),
+                scope.ServiceProvider.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Data.Accounts.CupwiseUser>>(), cancellationToken);
+            app.Services.GetRequiredService<DemoLogins>().Set(logins);
+            startup.DemoLogins(logins);
+        }
+        else
+        {
+            await using var db = options.Database.CreateContext(new PracticeScope());
+            if (!await Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.AnyAsync(db.Users, cancellationToken))
+            {
+                startup.NoLogins();
+            }
+        }
+        startup.Flush(app.Logger);
         ConfigurePipeline(app);
         return app;
     }
 
-    private static void ConfigureServices(IServiceCollection services, DatabaseSettings database, ServingPractice practice, TimeProvider clock)
+    private static void ConfigureServices(IServiceCollection services, DatabaseSettings database, TimeProvider clock, SessionLifetime sessions)
     {
         services.AddSingleton(clock);
         services.AddSingleton(database);
-        services.AddSingleton(practice);
-        services.AddScoped(_ =>
-        {
-            var scope = new PracticeScope();
-            scope.Set(practice.Id);
-            return scope;
-        });
-        database.Register(services);
+        services.AddSingleton<DemoLogins>();
+        // Each request's scope is narrowed to the caller's practice once they are authenticated (UseCupwiseAccess).
+        services.AddScoped<PracticeScope>();
+        services.AddSingleton<Audit.AuditLog>();
+        services.AddHostedService<Audit.AuditWriter>();
+        services.AddScoped<Audit.AuditInterceptor>();
+        database.Register(services, provider => [provider.GetRequiredService<Audit.AuditInterceptor>()]);
+        services.AddCupwiseAccounts(clock, sessions);
 
         services.Configure<JsonOptions>(o => ApiJson.Configure(o.SerializerOptions));
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
@@ -125,9 +140,10 @@ public static class CupwiseWebApp
             });
             return next(context);
         });
+        app.UseCupwiseAccess();
         app.UseRateLimiter();
         app.UseAntiforgery();
-        app.MapStaticAssets();
+        app.MapStaticAssets().AllowAnonymous();
 
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
@@ -150,8 +166,7 @@ public static class CupwiseWebApp
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
     }
 
-    private static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api") || path.StartsWithSegments("/healthz") || path.StartsWithSegments("/openapi");
+    private static bool IsApi(PathString path) => AccountsSetup.IsApi(path);
 
     /// <summary>Start-up lines, written once the logger exists.</summary>
     private sealed class StartupLog(IHostEnvironment environment)
@@ -168,13 +183,25 @@ public static class CupwiseWebApp
                 ? $"Loaded the demo practice '{demo.PracticeName}': {demo.Clients} clients, {demo.Sessions} sessions, {demo.Outcomes} outcome measurements."
                 : $"The demo practice '{demo.PracticeName}' is already loaded; nothing added.");
 
-        public void Flush(ILogger logger, ServingPractice practice)
+        public void DemoLogins(IReadOnlyList<DemoLogin> logins)
+        {
+            _lines.Add("Demo logins (new passwords at every start, for the demo practice only):");
+            foreach (var login in logins)
+            {
+                _lines.Add($"  {login.Role,-12} {login.Email}  password: {login.Password}");
+            }
+        }
+
+        public void NoLogins() =>
+            _lines.Add("No logins yet. Create the first owner: cupwise practice add \"NAME\" then cupwise user add --practice \"NAME\" --email E --role owner --password-stdin (see README).");
+
+        public void Flush(ILogger logger)
         {
             foreach (var line in _lines)
             {
                 logger.LogInformation("{Line}", line);
             }
-            logger.LogInformation("Serving practice '{Practice}' ({Environment}).", practice.Name, environment.EnvironmentName);
+            logger.LogInformation("Serving ({Environment}).", environment.EnvironmentName);
         }
     }
 }

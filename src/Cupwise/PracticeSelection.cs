@@ -5,29 +5,25 @@ using Microsoft.EntityFrameworkCore;
 namespace Cupwise;
 
 /// <summary>
-/// Until accounts arrive, one server acts for one practice: the demo practice under <c>--demo</c>, otherwise
-/// the first practice created, or a new "My practice" in an empty database.
+/// Which practice a command-line verb acts for: the one named with <c>--practice</c>, or the only practice in the
+/// database. With several practices and none named, the verb stops and asks for one.
 /// </summary>
 public static class PracticeSelection
 {
-    public const string DefaultName = "My practice";
-
-    public static async Task<ServingPractice> ChooseAsync(DatabaseSettings database, bool demo, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<(Practice? Practice, string? Error)> ChooseAsync(DatabaseSettings database, string? name, CancellationToken cancellationToken)
     {
         await using var db = database.CreateContext(new PracticeScope());
-        if (demo)
+        if (name is { Length: > 0 })
         {
-            var loaded = await db.Practices.AsNoTracking().SingleAsync(p => p.Id == DemoPractice.PracticeId, cancellationToken);
-            return new ServingPractice(loaded.Id, loaded.Name);
+            var named = await db.Practices.AsNoTracking().FirstOrDefaultAsync(p => p.Name == name.Trim(), cancellationToken);
+            return named is null ? (null, $"--practice: no practice named '{name}'.") : (named, null);
         }
-        var first = await db.Practices.AsNoTracking().OrderBy(p => p.CreatedAt).ThenBy(p => p.Id).FirstOrDefaultAsync(cancellationToken);
-        if (first is not null)
+        var practices = await db.Practices.AsNoTracking().OrderBy(p => p.CreatedAt).Take(2).ToListAsync(cancellationToken);
+        return practices.Count switch
         {
-            return new ServingPractice(first.Id, first.Name);
-        }
-        var practice = new Practice(Guid.NewGuid(), DefaultName, clock.GetUtcNow());
-        db.Practices.Add(practice);
-        await db.SaveChangesAsync(cancellationToken);
-        return new ServingPractice(practice.Id, practice.Name);
+            0 => (null, "There is no practice yet: create one with 'cupwise practice add NAME'."),
+            1 => (practices[0], null),
+            _ => (null, "--practice: this database holds several practices; name the one to use."),
+        };
     }
 }

@@ -1,4 +1,6 @@
+using Cupwise.Accounts;
 using Cupwise.Data;
+using Cupwise.Data.Accounts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
@@ -17,6 +19,9 @@ public sealed class BrowserApp : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
+    private IBrowserContext? _signedIn;
+
+    public const string Password = "tidal-heron-copper-lantern";
 
     private BrowserApp(WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl)
     {
@@ -27,6 +32,13 @@ public sealed class BrowserApp : IAsyncDisposable
     }
 
     public string BaseUrl { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>The login <see cref="OpenAsync"/> signs in with: the demo's owner, or the owner of "My practice".</summary>
+    public (string Email, string Password) Owner { get; private set; }
+
+    public Guid PracticeId { get; private set; }
 
     /// <param name="clock">An injected clock, so that timers can run without waiting real minutes.</param>
     public static async Task<BrowserApp> StartAsync(bool demo, TimeProvider? clock = null)
@@ -44,14 +56,59 @@ public sealed class BrowserApp : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
-        return new BrowserApp(app, playwright, browser, address);
+        var started = new BrowserApp(app, playwright, browser, address);
+        if (demo)
+        {
+            var owner = app.Services.GetRequiredService<DemoLogins>().For(UserRole.Owner);
+            started.Owner = (owner.Email, owner.Password);
+            started.PracticeId = DemoPractice.PracticeId;
+        }
+        else
+        {
+            started.PracticeId = await started.AddPracticeAsync("My practice");
+            started.Owner = (await started.AddUserAsync(started.PracticeId, "owner@my-practice.test", UserRole.Owner), Password);
+        }
+        return started;
     }
 
+    public async Task<Guid> AddPracticeAsync(string name)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().AddPracticeAsync(name);
+        return result.Value?.Id ?? throw new InvalidOperationException(result.Error);
+    }
+
+    public async Task<string> AddUserAsync(Guid practiceId, string email, UserRole role, Guid? clientId = null)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().AddUserAsync(practiceId, email, role, Password, clientId);
+        return result.Succeeded ? email : throw new InvalidOperationException(result.Error);
+    }
+
+    /// <summary>Opens a page signed in as the owner (signing in once, through the login page, on first use).</summary>
     public async Task<IPage> OpenAsync(string path)
     {
-        var page = await _browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        if (_signedIn is null)
+        {
+            var (context, _) = await SignInAsync(Owner.Email, Owner.Password);
+            _signedIn = context;
+        }
+        var page = await _signedIn.NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
         return page;
+    }
+
+    /// <summary>A fresh browser profile signed in through the login page; returns it and the page it landed on.</summary>
+    public async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, string password)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + "/login");
+        await page.GetByLabel("E-mail").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+        return (context, page);
     }
 
     /// <summary>Saves what the page looks like, for a person to check by eye (CUPWISE_SCREENSHOTS sets the folder).</summary>

@@ -1,6 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Cupwise.Accounts;
 using Cupwise.Api;
+using Cupwise.Data.Accounts;
 using Cupwise.Data;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
@@ -65,6 +67,10 @@ public sealed class CupwiseApp : IAsyncDisposable
 
     private readonly WebApplication _app;
 
+    public const string Password = "tidal-heron-copper-lantern";
+
+    private readonly List<HttpClient> _clients = [];
+
     private CupwiseApp(WebApplication app, DatabaseSettings database)
     {
         _app = app;
@@ -72,27 +78,95 @@ public sealed class CupwiseApp : IAsyncDisposable
         Client = app.GetTestClient();
     }
 
+    /// <summary>Signed in as the practice's owner (an API token), so that every endpoint of the practice is open.</summary>
     public HttpClient Client { get; }
+
+    /// <summary>The same server with no credentials at all.</summary>
+    public HttpClient Anonymous => Track(_app.GetTestClient());
+
     public DatabaseSettings Database { get; }
     public IServiceProvider Services => _app.Services;
 
-    public static async Task<CupwiseApp> StartAsync(bool demo = false, DatabaseSettings? database = null, TimeProvider? clock = null)
+    /// <summary>The practice <see cref="Client"/> acts for: the demo practice, or "My practice" made for the test.</summary>
+    public Guid PracticeId { get; private set; }
+
+    public static async Task<CupwiseApp> StartAsync(bool demo = false, DatabaseSettings? database = null, TimeProvider? clock = null, SessionLifetime? sessions = null)
     {
         database ??= await TestDatabase.CreateAsync();
-        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, "http://127.0.0.1:0", demo, clock), builder =>
+        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, "http://127.0.0.1:0", demo, clock, sessions), builder =>
         {
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
         });
         await app.StartAsync();
-        return new CupwiseApp(app, database);
+        var started = new CupwiseApp(app, database);
+        if (demo)
+        {
+            started.PracticeId = DemoPractice.PracticeId;
+            started.Client.DefaultRequestHeaders.Authorization = new("Bearer", await started.TokenForAsync(DemoPractice.OwnerEmail));
+        }
+        else
+        {
+            // A restart on the same database finds the practice and its owner already there.
+            await using var scope = app.Services.CreateAsyncScope();
+            var existing = await scope.ServiceProvider.GetRequiredService<AccountService>().FindPracticeAsync("My practice");
+            var practice = existing?.Id ?? await started.AddPracticeAsync("My practice");
+            started.PracticeId = practice;
+            var owner = existing is null ? await started.AddUserAsync(practice, "owner@my-practice.test", UserRole.Owner) : "owner@my-practice.test";
+            started.Client.DefaultRequestHeaders.Authorization = new("Bearer", await started.TokenForAsync(owner));
+        }
+        return started;
     }
 
-    /// <summary>Runs a query as the serving practice, for assertions on what was (not) written.</summary>
+    public async Task<Guid> AddPracticeAsync(string name)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().AddPracticeAsync(name);
+        Assert.True(result.Succeeded, result.Error);
+        return result.Value!.Id;
+    }
+
+    public async Task<string> AddUserAsync(Guid practiceId, string email, UserRole role, Guid? clientId = null, string password = Password)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().AddUserAsync(practiceId, email, role, password, clientId);
+        Assert.True(result.Succeeded, result.Error);
+        return email;
+    }
+
+    public async Task<string> TokenForAsync(string email, int? expiresDays = null)
+    {
+        await using var scope = _app.Services.CreateAsyncScope();
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(email, "tests", expiresDays);
+        Assert.True(result.Succeeded, result.Error);
+        return result.Value.Secret;
+    }
+
+    /// <summary>A client of this server that acts as a new login with <paramref name="role"/> (in <paramref name="practiceId"/>, or this practice).</summary>
+    public async Task<HttpClient> ClientAsAsync(UserRole role, Guid? practiceId = null, Guid? clientId = null)
+    {
+        var email = $"{role.ToString().ToLowerInvariant()}-{Guid.NewGuid():N}@test.invalid";
+        await AddUserAsync(practiceId ?? PracticeId, email, role, clientId);
+        var client = Track(_app.GetTestClient());
+        client.DefaultRequestHeaders.Authorization = new("Bearer", await TokenForAsync(email));
+        return client;
+    }
+
+    /// <summary>Everything recorded so far is in the audit table.</summary>
+    public Task FlushAuditAsync() => _app.Services.GetRequiredService<Cupwise.Audit.AuditLog>().FlushAsync();
+
+    /// <summary>Runs a query as this practice, for assertions on what was (not) written.</summary>
     public async Task<T> QueryAsync<T>(Func<CupwiseDbContext, Task<T>> query)
     {
         await using var scope = _app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PracticeScope>().Set(PracticeId);
         return await query(scope.ServiceProvider.GetRequiredService<CupwiseDbContext>());
+    }
+
+    private HttpClient Track(HttpClient client)
+    {
+        _clients.Add(client);
+        return client;
     }
 
     public async Task<T> GetAsync<T>(string url)
@@ -109,6 +183,10 @@ public sealed class CupwiseApp : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         Client.Dispose();
+        foreach (var client in _clients)
+        {
+            client.Dispose();
+        }
         await _app.StopAsync();
         await _app.DisposeAsync();
     }

@@ -23,8 +23,14 @@ public static class CupwiseCli
         HelpName = "CONNECTION",
     };
 
-    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null)
+    private static readonly AsyncLocal<TextReader?> Input = new();
+
+    /// <summary>Standard input for verbs that read it (a password); tests pass their own.</summary>
+    public static TextReader StandardInput => Input.Value ?? System.Console.In;
+
+    public static async Task<int> RunAsync(string[] args, TextWriter? output = null, TextWriter? error = null, TextReader? input = null)
     {
+        Input.Value = input;
         var root = Build();
         // `cupwise` alone: show what it can do rather than an error.
         var parse = root.Parse(args.Length == 0 ? ["--help"] : args);
@@ -66,6 +72,11 @@ public static class CupwiseCli
         root.Subcommands.Add(ScreenCommand.Build());
         root.Subcommands.Add(CalendarCommand.Build(DataOption, DbOption, ResolveDatabase));
         root.Subcommands.Add(ReportCommand.Build(DataOption, DbOption, ResolveDatabase));
+        foreach (var command in AccountsCommand.Build(DataOption, DbOption, ResolveDatabase))
+        {
+            root.Subcommands.Add(command);
+        }
+        root.Subcommands.Add(AuditCommand.Build(DataOption, DbOption, ResolveDatabase));
         return root;
     }
 

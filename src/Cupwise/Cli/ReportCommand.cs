@@ -17,9 +17,10 @@ internal static class ReportCommand
         var practitioner = new Option<string?>("--practitioner") { Description = "Only this practitioner's sessions (an id).", HelpName = "ID" };
         var csv = new Option<FileInfo?>("--csv") { Description = "Also write the report as CSV.", HelpName = "FILE" };
         var plot = new Option<DirectoryInfo?>("--plot") { Description = "Also draw the charts (SVG and PNG) into this folder.", HelpName = "DIR" };
+        var practiceName = new Option<string?>("--practice") { Description = "The practice to report on (needed when the database holds several).", HelpName = "NAME" };
         var outcomes = new Command("outcomes", "Outcomes by indication: clients, sessions, resolution, responders, mean pain change with its 95 % CI, adverse events.")
         {
-            from, to, practitioner, csv, plot, data, db,
+            from, to, practitioner, csv, plot, data, db, practiceName,
         };
         outcomes.SetAction(async (parse, cancellationToken) =>
         {
@@ -42,7 +43,12 @@ internal static class ReportCommand
             }
             var database = resolve(parse);
             await DatabaseMigrator.MigrateAsync(database, cancellationToken);
-            var practice = await PracticeSelection.ChooseAsync(database, demo: false, TimeProvider.System, cancellationToken);
+            var (practice, problem) = await PracticeSelection.ChooseAsync(database, parse.GetValue(practiceName), cancellationToken);
+            if (practice is null)
+            {
+                error.WriteLine($"cupwise report outcomes: {problem}");
+                return CupwiseCli.UsageError;
+            }
             var scope = new PracticeScope();
             scope.Set(practice.Id);
             await using var context = database.CreateContext(scope);

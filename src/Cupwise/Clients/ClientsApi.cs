@@ -15,9 +15,9 @@ public static class ClientsApi
     public static void MapClients(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/clients").WithTags("Clients");
-        group.MapGet("/", ListClients).WithName(nameof(ListClients)).WithSummary("Lists clients, paged, optionally filtered by name.");
-        group.MapPost("/", CreateClient).WithName(nameof(CreateClient)).WithSummary("Creates a client with a health history.");
-        group.MapGet("/{id}", GetClient).WithName(nameof(GetClient)).WithSummary("Gets one client with the health history and the version to send back on PUT.");
+        group.MapGet("/", ListClients).WithName(nameof(ListClients)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Lists clients, paged, optionally filtered by name.");
+        group.MapPost("/", CreateClient).WithName(nameof(CreateClient)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Creates a client with a health history.");
+        group.MapGet("/{id}", GetClient).WithName(nameof(GetClient)).RequireAuthorization(Accounts.Access.OwnRecord).WithSummary("Gets one client with the health history and the version to send back on PUT.");
         group.MapPut("/{id}", UpdateClient).WithName(nameof(UpdateClient)).WithSummary("Replaces a client's details; the previous version is kept as a revision. A stale version gives 409.");
     }
 

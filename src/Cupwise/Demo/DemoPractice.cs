@@ -17,7 +17,7 @@ public sealed record DemoLoadResult(bool Created, string PracticeName, int Clien
 /// with a facial treatment, and chronic low-back pain treated with stationary fire cupping over several visits.
 /// Loading twice adds nothing: the practice has a fixed id and the whole load is one transaction.
 /// </summary>
-public static class DemoPractice
+public static partial class DemoPractice
 {
     public static readonly Guid PracticeId = new("c0ffee00-0000-4000-8000-000000000001");
     public static readonly Guid PractitionerId = new("c0ffee00-0000-4000-8000-000000000002");

@@ -6,7 +6,7 @@ namespace Cupwise.Health;
 public static class HealthApi
 {
     public static void MapHealth(this IEndpointRouteBuilder app) =>
-        app.MapGet("/healthz", GetHealth).WithName(nameof(GetHealth)).WithSummary("200 when the database answers; 503 otherwise.").WithTags("Health");
+        app.MapGet("/healthz", GetHealth).AllowAnonymous().WithName(nameof(GetHealth)).WithSummary("200 when the database answers; 503 otherwise.").WithTags("Health");
 
     public static async Task<Results<Ok<HealthResponse>, ProblemHttpResult>> GetHealth(CupwiseDbContext db, CancellationToken cancellationToken)
     {

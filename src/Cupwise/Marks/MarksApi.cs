@@ -38,8 +38,8 @@ public static class MarksApi
         var group = api.MapGroup("/clients/{id}").WithTags("Marks");
         group.MapPost("/mark-observations", RecordMarkFollowUp).WithName(nameof(RecordMarkFollowUp))
             .WithSummary("Records a follow-up look at a site: the mark's grade on that day, or 0 when clear. The forecast learns from it.");
-        group.MapGet("/mark-observations", ListMarkFollowUps).WithName(nameof(ListMarkFollowUps)).WithSummary("A client's follow-up observations, oldest first.");
-        group.MapGet("/sites/eligibility", GetSiteEligibility).WithName(nameof(GetSiteEligibility))
+        group.MapGet("/mark-observations", ListMarkFollowUps).WithName(nameof(ListMarkFollowUps)).RequireAuthorization(Accounts.Access.OwnRecord).WithSummary("A client's follow-up observations, oldest first.");
+        group.MapGet("/sites/eligibility", GetSiteEligibility).WithName(nameof(GetSiteEligibility)).RequireAuthorization(Accounts.Access.OwnRecord)
             .WithSummary("Per site: when its marks are forecast to clear and when it may be cupped again (docs/marks.md).");
     }
 

@@ -44,7 +44,7 @@ public static class OutcomesApi
     {
         var group = api.MapGroup("/clients/{id}/outcomes").WithTags("Outcomes");
         group.MapPost("/", RecordOutcome).WithName(nameof(RecordOutcome)).WithSummary("Records an outcome measurement: pain, range of motion or a custom measure.");
-        group.MapGet("/", ListOutcomes).WithName(nameof(ListOutcomes)).WithSummary("A client's outcome measurements, oldest first.");
+        group.MapGet("/", ListOutcomes).WithName(nameof(ListOutcomes)).RequireAuthorization(Accounts.Access.OwnRecord).WithSummary("A client's outcome measurements, oldest first.");
     }
 
     public static async Task<Results<Created<OutcomeResponse>, NotFound, ValidationProblem>> RecordOutcome(

@@ -81,12 +81,12 @@ public static class PlansApi
             .WithSummary("The protocol library and the practice's own protocols: sites, cups, technique, interval, course length and an evidence statement.");
         api.MapPost("/protocols", CreateProtocol).WithName(nameof(CreateProtocol)).WithTags("Plans")
             .WithSummary("Adds a protocol of the practice's own (id own-<name>); its evidence statement may not make claims SCIENCE.md §6 rules out.");
-        api.MapGet("/clients/{id}/plans", ListPlans).WithName(nameof(ListPlans)).WithTags("Plans").WithSummary("A client's treatment plans, newest first.");
+        api.MapGet("/clients/{id}/plans", ListPlans).WithName(nameof(ListPlans)).RequireAuthorization(Accounts.Access.OwnRecord).WithTags("Plans").WithSummary("A client's treatment plans, newest first.");
         api.MapPost("/clients/{id}/plans", CreatePlan).WithName(nameof(CreatePlan)).WithTags("Plans").WithSummary("Starts a treatment plan for a condition.");
-        api.MapGet("/plans/{id}", GetPlan).WithName(nameof(GetPlan)).WithTags("Plans").WithSummary("One plan.");
+        api.MapGet("/plans/{id}", GetPlan).WithName(nameof(GetPlan)).RequireAuthorization(Accounts.Access.OwnRecord).WithTags("Plans").WithSummary("One plan.");
         api.MapPost("/plans/{id}/close", ClosePlan).WithName(nameof(ClosePlan)).WithTags("Plans")
             .WithSummary("Ends a plan as resolved, discharged or stopped, with a reason.");
-        api.MapGet("/plans/{id}/progress", GetPlanProgress).WithName(nameof(GetPlanProgress)).WithTags("Plans")
+        api.MapGet("/plans/{id}/progress", GetPlanProgress).WithName(nameof(GetPlanProgress)).RequireAuthorization(Accounts.Access.OwnRecord).WithTags("Plans")
             .WithSummary("Statistics of the plan's measures and what Cupwise proposes: continue, resolve, or review (docs/outcomes.md).");
     }
 

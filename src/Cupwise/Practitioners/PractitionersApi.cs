@@ -32,15 +32,15 @@ public static class PractitionersApi
     public static void MapPractitioners(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/practitioners").WithTags("Practitioners");
-        group.MapGet("/", ListPractitioners).WithName(nameof(ListPractitioners)).WithSummary("Lists the practice's practitioners.");
-        group.MapPost("/", CreatePractitioner).WithName(nameof(CreatePractitioner)).WithSummary("Adds a practitioner to the practice.");
-        group.MapGet("/{id}/working-hours", GetWorkingHours).WithName(nameof(GetWorkingHours))
+        group.MapGet("/", ListPractitioners).WithName(nameof(ListPractitioners)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Lists the practice's practitioners.");
+        group.MapPost("/", CreatePractitioner).WithName(nameof(CreatePractitioner)).RequireAuthorization(Accounts.Access.Owner).WithSummary("Adds a practitioner to the practice.");
+        group.MapGet("/{id}/working-hours", GetWorkingHours).WithName(nameof(GetWorkingHours)).RequireAuthorization(Accounts.Access.Desk)
             .WithSummary("A practitioner's working hours, in practice time (Monday to Friday 09:00–17:00 until set).");
-        group.MapPut("/{id}/working-hours", SetWorkingHours).WithName(nameof(SetWorkingHours))
+        group.MapPut("/{id}/working-hours", SetWorkingHours).WithName(nameof(SetWorkingHours)).RequireAuthorization(Accounts.Access.Owner)
             .WithSummary("Replaces a practitioner's working hours. Next-slot suggestions keep inside them.");
         var practice = api.MapGroup("/practice").WithTags("Practice");
-        practice.MapGet("/settings", GetPracticeSettings).WithName(nameof(GetPracticeSettings)).WithSummary("The practice's time zone and minimum interval between sessions on one site.");
-        practice.MapPut("/settings", ChangePracticeSettings).WithName(nameof(ChangePracticeSettings)).WithSummary("Changes the practice's time zone and minimum site interval.");
+        practice.MapGet("/settings", GetPracticeSettings).WithName(nameof(GetPracticeSettings)).RequireAuthorization(Accounts.Access.Desk).WithSummary("The practice's time zone and minimum interval between sessions on one site.");
+        practice.MapPut("/settings", ChangePracticeSettings).WithName(nameof(ChangePracticeSettings)).RequireAuthorization(Accounts.Access.Owner).WithSummary("Changes the practice's time zone and minimum site interval.");
     }
 
     public static async Task<Results<Ok<WorkingHoursResponse>, NotFound>> GetWorkingHours(string id, CupwiseDbContext db, PracticeScope scope, CancellationToken cancellationToken)

@@ -33,12 +33,12 @@ public static class AppointmentsApi
     public static void MapAppointments(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/appointments").WithTags("Scheduling");
-        group.MapPost("/", BookAppointment).WithName(nameof(BookAppointment)).WithSummary("Books an appointment; a clash with the practitioner's or the room's bookings gives 409.");
-        group.MapPost("/{id}/move", MoveAppointment).WithName(nameof(MoveAppointment)).WithSummary("Moves an appointment; a stale version or a clash gives 409.");
-        group.MapPost("/{id}/cancel", CancelAppointment).WithName(nameof(CancelAppointment)).WithSummary("Cancels an appointment, with a reason.");
-        api.MapGet("/practitioners/{id}/appointments", ListPractitionerAppointments).WithName(nameof(ListPractitionerAppointments)).WithTags("Scheduling")
+        group.MapPost("/", BookAppointment).WithName(nameof(BookAppointment)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Books an appointment; a clash with the practitioner's or the room's bookings gives 409.");
+        group.MapPost("/{id}/move", MoveAppointment).WithName(nameof(MoveAppointment)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Moves an appointment; a stale version or a clash gives 409.");
+        group.MapPost("/{id}/cancel", CancelAppointment).WithName(nameof(CancelAppointment)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Cancels an appointment, with a reason.");
+        api.MapGet("/practitioners/{id}/appointments", ListPractitionerAppointments).WithName(nameof(ListPractitionerAppointments)).RequireAuthorization(Accounts.Access.Desk).WithTags("Scheduling")
             .WithSummary("A practitioner's booked appointments from a date (today if not given), for 14 days.");
-        api.MapGet("/clients/{id}/next-slots", SuggestNextSlots).WithName(nameof(SuggestNextSlots)).WithTags("Scheduling")
+        api.MapGet("/clients/{id}/next-slots", SuggestNextSlots).WithName(nameof(SuggestNextSlots)).RequireAuthorization(Accounts.Access.Desk).WithTags("Scheduling")
             .WithSummary("The first free times with a practitioner on or after the day the planned sites are eligible again.");
     }
 

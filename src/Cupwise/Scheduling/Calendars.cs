@@ -24,7 +24,8 @@ public static class Calendars
         api.MapDelete("/practitioners/{id}/calendar-feed", RevokeCalendarFeeds).WithName(nameof(RevokeCalendarFeeds)).WithTags("Scheduling")
             .WithSummary("Revokes the practitioner's calendar feeds: their URLs answer 404 from then on.");
         app.MapGet("/calendar/{token}.ics", GetCalendarFeed).WithName(nameof(GetCalendarFeed)).WithTags("Scheduling")
-            .WithSummary("The practitioner's appointments as iCalendar, for calendar apps that subscribe.").RequireRateLimiting(Api.RateLimits.Exports);
+            .WithSummary("The practitioner's appointments as iCalendar, for calendar apps that subscribe.").RequireRateLimiting(Api.RateLimits.Exports)
+            .AllowAnonymous(); // the unguessable token in the address is the credential (calendar apps cannot sign in)
     }
 
     public static async Task<Results<Created<CalendarFeedResponse>, NotFound>> CreateCalendarFeed(

@@ -16,7 +16,7 @@ public static class SessionsApi
         var group = api.MapGroup("/sessions").WithTags("Sessions");
         group.MapPost("/", CreateSession).WithName(nameof(CreateSession))
             .WithSummary("Records a session with its cup applications: a draft plan, a session under way, or a completed visit.");
-        group.MapGet("/{id}", GetSession).WithName(nameof(GetSession)).WithSummary("Gets a session with its cups and amendment history.");
+        group.MapGet("/{id}", GetSession).WithName(nameof(GetSession)).RequireAuthorization(Accounts.Access.OwnRecord).WithSummary("Gets a session with its cups and amendment history.");
         group.MapPost("/{id}/cups", AddCup).WithName(nameof(AddCup)).WithSummary("Adds a planned cup to an open session.");
         group.MapPost("/{id}/cups/{cupApplicationId}/apply", ApplyCup).WithName(nameof(ApplyCup)).WithSummary("Records that a cup went on the skin (starts its timer).");
         group.MapPost("/{id}/cups/{cupApplicationId}/remove", RemoveCup).WithName(nameof(RemoveCup)).WithSummary("Records that a cup came off, with the mark grade and sensation.");
@@ -29,7 +29,7 @@ public static class SessionsApi
             .WithSummary("Amends a completed session: who, why, and the new values; the history is kept. A stale version gives 409.");
         group.MapPost("/{id}/entered-in-error", MarkSessionEnteredInError).WithName(nameof(MarkSessionEnteredInError))
             .WithSummary("Marks a session as entered in error (it is kept, flagged, never deleted).");
-        api.MapGet("/clients/{id}/sessions", ListClientSessions).WithName(nameof(ListClientSessions)).WithTags("Sessions")
+        api.MapGet("/clients/{id}/sessions", ListClientSessions).WithName(nameof(ListClientSessions)).RequireAuthorization(Accounts.Access.OwnRecord).WithTags("Sessions")
             .WithSummary("A client's sessions, newest first, with their cups.");
     }
 

@@ -1,0 +1,60 @@
+using Cupwise.Data.Accounts;
+using Cupwise.Domain.Practices;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Data.Configurations;
+
+/// <summary>Logins (ASP.NET Core Identity's tables, renamed to match ours), sessions, API tokens and the audit log.</summary>
+internal static class AccountsConfiguration
+{
+    public static void Configure(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<CupwiseUser>(b =>
+        {
+            b.ToTable("users");
+            b.Property(u => u.Role).HasMaxLength(32);
+            b.HasOne<Practice>().WithMany().HasForeignKey(u => u.PracticeId).OnDelete(DeleteBehavior.Restrict);
+            b.HasIndex(u => u.PracticeId);
+        });
+        modelBuilder.Entity<IdentityUserClaim<Guid>>().ToTable("user_claims");
+        modelBuilder.Entity<IdentityUserLogin<Guid>>().ToTable("user_logins");
+        modelBuilder.Entity<IdentityUserToken<Guid>>().ToTable("user_tokens");
+
+        modelBuilder.Entity<UserSession>(b =>
+        {
+            b.ToTable("user_sessions");
+            b.HasKey(s => s.Id);
+            b.Property(s => s.Id).ValueGeneratedNever();
+            b.Property(s => s.EndReason).HasMaxLength(32);
+            b.HasOne<CupwiseUser>().WithMany().HasForeignKey(s => s.UserId).OnDelete(DeleteBehavior.Cascade);
+            b.HasIndex(s => s.UserId);
+        });
+
+        modelBuilder.Entity<ApiToken>(b =>
+        {
+            b.ToTable("api_tokens");
+            b.HasKey(t => t.Id);
+            b.Property(t => t.Id).ValueGeneratedNever();
+            b.Property(t => t.Name).HasMaxLength(100);
+            b.Property(t => t.TokenHash).HasMaxLength(64);
+            b.HasIndex(t => t.TokenHash).IsUnique();
+            b.HasOne<CupwiseUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<AuditEntry>(b =>
+        {
+            b.ToTable("audit_entries");
+            b.HasKey(e => e.Sequence);
+            b.Property(e => e.Sequence).ValueGeneratedNever();
+            b.Property(e => e.Actor).HasMaxLength(256);
+            b.Property(e => e.Action).HasMaxLength(32);
+            b.Property(e => e.What).HasMaxLength(300);
+            b.Property(e => e.Outcome).HasMaxLength(32);
+            b.Property(e => e.PreviousHash).HasMaxLength(64);
+            b.Property(e => e.Hash).HasMaxLength(64);
+            b.HasIndex(e => new { e.ClientId, e.At });
+            b.HasIndex(e => e.At);
+        });
+    }
+}

@@ -1,0 +1,105 @@
+using Cupwise.Accounts;
+using Cupwise.Domain.Clients;
+using Cupwise.Domain.Marks;
+using Cupwise.Domain.Outcomes;
+using Cupwise.Domain.Plans;
+using Cupwise.Domain.Scheduling;
+using Cupwise.Domain.Sessions;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace Cupwise.Audit;
+
+/// <summary>
+/// Records every saved change to client data, whatever made it — an API call, a form, or an interactive page
+/// whose clicks are not HTTP requests — once the save has succeeded.
+/// </summary>
+public sealed class AuditInterceptor(AuditLog log, CurrentUser user) : SaveChangesInterceptor
+{
+    private List<AuditRecord>? _pending;
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Collect(eventData.Context);
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Collect(eventData.Context);
+        return base.SavingChanges(eventData, result);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        Flush();
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        Flush();
+        return base.SavedChanges(eventData, result);
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _pending = null;
+
+    public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
+    {
+        _pending = null;
+        return Task.CompletedTask;
+    }
+
+    private void Collect(DbContext? context)
+    {
+        if (context is null || !user.IsSignedIn)
+        {
+            return;
+        }
+        _pending = [];
+        foreach (var entry in context.ChangeTracker.Entries())
+        {
+            var change = entry.State switch
+            {
+                EntityState.Added => "create",
+                EntityState.Modified => "update",
+                EntityState.Deleted => "delete",
+                _ => null,
+            };
+            if (change is null)
+            {
+                continue;
+            }
+            var (client, kind, resource, id) = entry.Entity switch
+            {
+                Client c => ((Guid?)c.Id, (string?)null, (Guid?)null, c.Id),
+                ClientRevision r => (r.ClientId, null, null, r.ClientId),
+                TreatmentSession s => (s.ClientId, null, null, s.Id),
+                CupApplication a => (null, "session", a.SessionId, a.Id),
+                SessionAmendment a => (null, "session", a.SessionId, a.Id),
+                OutcomeMeasurement o => (o.ClientId, null, null, o.Id),
+                MarkFollowUp f => (f.ClientId, null, null, f.Id),
+                MarkPhoto p => (p.ClientId, null, null, p.Id),
+                AdverseEvent e => (e.ClientId, null, null, e.Id),
+                TreatmentPlan p => (p.ClientId, null, null, p.Id),
+                Appointment a => (a.ClientId, null, null, a.Id),
+                _ => (null, null, null, Guid.Empty),
+            };
+            if (id == Guid.Empty)
+            {
+                continue;
+            }
+            _pending.Add(new AuditRecord(default, user.UserId, AuditMiddleware.Actor(user), user.PracticeId, client, change,
+                $"{entry.Metadata.ClrType.Name} {id}", "ok", kind, resource));
+        }
+    }
+
+    private void Flush()
+    {
+        foreach (var record in _pending ?? [])
+        {
+            log.Record(record.UserId, record.Actor, record.PracticeId, record.ClientId, record.Action, record.What, record.Outcome, record.ResourceKind, record.ResourceId);
+        }
+        _pending = null;
+    }
+}

@@ -1,0 +1,77 @@
+using Cupwise.Accounts;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Routing.Patterns;
+
+namespace Cupwise.Audit;
+
+/// <summary>
+/// Records every signed-in request to a page or endpoint that is not open to all: who, the route pattern (never the
+/// query string, which can hold a name typed into a search), the client it concerns and the status it ended with,
+/// refusals included.
+/// </summary>
+public static class AuditMiddleware
+{
+    /// <summary>Route segments whose {id} names a record that belongs to a client.</summary>
+    private static readonly Dictionary<string, string> Resources = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["sessions"] = "session",
+        ["plans"] = "plan",
+        ["photos"] = "photo",
+        ["appointments"] = "appointment",
+    };
+
+    public static void UseCupwiseAudit(this WebApplication app) => app.Use(async (context, next) =>
+    {
+        var status = 500;
+        try
+        {
+            await next(context);
+            status = context.Response.StatusCode;
+        }
+        finally
+        {
+            Record(context, status);
+        }
+    });
+
+    private static void Record(HttpContext context, int status)
+    {
+        var user = context.RequestServices.GetRequiredService<CurrentUser>();
+        if (!user.IsSignedIn || context.GetEndpoint() is not RouteEndpoint endpoint || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+            || context.Request.Path.StartsWithSegments("/_blazor"))
+        {
+            return;
+        }
+        var pattern = endpoint.RoutePattern;
+        var (client, kind, resource) = Subject(pattern, context.Request.RouteValues);
+        var method = context.Request.Method;
+        var action = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? "read" : "write";
+        var what = $"{method} {pattern.RawText}";
+        context.RequestServices.GetRequiredService<AuditLog>().Record(user.UserId, Actor(user), user.PracticeId, client, action, what,
+            status.ToString(System.Globalization.CultureInfo.InvariantCulture), kind, resource);
+    }
+
+    public static string Actor(CurrentUser user) => user.TokenId is { } token ? $"{user.Name} (token {token.ToString()[..8]})" : user.Name;
+
+    /// <summary>The client a route is about: /clients/{id}/…, or a session, plan, photo or appointment by id.</summary>
+    private static (Guid? Client, string? Kind, Guid? Resource) Subject(RoutePattern pattern, RouteValueDictionary values)
+    {
+        for (var i = 0; i + 1 < pattern.PathSegments.Count; i++)
+        {
+            if (pattern.PathSegments[i].Parts is [RoutePatternLiteralPart literal]
+                && pattern.PathSegments[i + 1].Parts is [RoutePatternParameterPart parameter]
+                && values.TryGetValue(parameter.Name, out var raw) && Guid.TryParse(raw?.ToString(), out var id))
+            {
+                if (literal.Content.Equals("clients", StringComparison.OrdinalIgnoreCase))
+                {
+                    return (id, null, null);
+                }
+                if (Resources.TryGetValue(literal.Content, out var kind))
+                {
+                    return (null, kind, id);
+                }
+            }
+        }
+        return (null, null, null);
+    }
+}

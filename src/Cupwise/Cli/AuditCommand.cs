@@ -1,0 +1,103 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text;
+using Cupwise.Data;
+using Cupwise.Data.Accounts;
+using Cupwise.Plans;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Cli;
+
+/// <summary><c>cupwise audit verify</c> and <c>cupwise audit export</c>: the audit chain checked and written out.</summary>
+internal static class AuditCommand
+{
+    /// <summary>Exit code when the chain is broken.</summary>
+    public const int Broken = 3;
+
+    public static Command Build(Option<string?> data, Option<string?> db, Func<ParseResult, DatabaseSettings> resolve)
+    {
+        var verify = new Command("verify", "Recompute the audit chain: exit 0 if every entry is intact, 3 naming the first entry that was edited or removed.") { data, db };
+        verify.SetAction(async (parse, cancellationToken) =>
+        {
+            var database = resolve(parse);
+            await using var context = database.CreateContext(new PracticeScope());
+            var entries = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+            var broken = AuditChain.Verify(entries);
+            if (broken is not null)
+            {
+                parse.InvocationConfiguration.Error.WriteLine($"The audit log is broken: {broken.Problem}.");
+                return Broken;
+            }
+            var last = entries.LastOrDefault();
+            parse.InvocationConfiguration.Output.WriteLine(last is null
+                ? "The audit log is empty."
+                : $"The audit log is intact: {entries.Count} entries; the last is {last.Sequence} with hash {last.Hash}. Keep that hash elsewhere to show later that no entry was cut from the end.");
+            return 0;
+        });
+
+        var from = new Option<string?>("--from") { Description = "First day, yyyy-MM-dd (UTC).", HelpName = "DATE" };
+        var to = new Option<string?>("--to") { Description = "Last day, yyyy-MM-dd (UTC).", HelpName = "DATE" };
+        var output = new Option<FileInfo?>("--out") { Description = "The CSV file to write (standard output if absent).", HelpName = "FILE.csv" };
+        var export = new Command("export", "Write the audit entries of a period as CSV, hashes included, so that the copy can be checked too.") { from, to, output, data, db };
+        export.SetAction(async (parse, cancellationToken) =>
+        {
+            if (!OutcomeReports.TryParseDate(parse.GetValue(from), out var start) || !OutcomeReports.TryParseDate(parse.GetValue(to), out var end))
+            {
+                parse.InvocationConfiguration.Error.WriteLine("cupwise audit export: --from and --to take dates as yyyy-MM-dd, for example 2026-01-31.");
+                return CupwiseCli.UsageError;
+            }
+            var database = resolve(parse);
+            await using var context = database.CreateContext(new PracticeScope());
+            var entries = await Query(context.AuditEntries.AsNoTracking(), start, end).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+            var csv = ToCsv(entries);
+            if (parse.GetValue(output) is { } file)
+            {
+                await File.WriteAllTextAsync(file.FullName, csv, cancellationToken);
+                parse.InvocationConfiguration.Output.WriteLine($"Wrote {entries.Count} audit entries to {file.FullName}.");
+            }
+            else
+            {
+                parse.InvocationConfiguration.Output.Write(csv);
+            }
+            return 0;
+        });
+        return new Command("audit", "The audit log of every access to client data: verify the chain, export it.") { verify, export };
+    }
+
+    public static IQueryable<AuditEntry> Query(IQueryable<AuditEntry> entries, DateOnly? from, DateOnly? to)
+    {
+        if (from is { } f)
+        {
+            var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(e => e.At >= start);
+        }
+        if (to is { } t)
+        {
+            var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+            entries = entries.Where(e => e.At < end);
+        }
+        return entries;
+    }
+
+    public static string ToCsv(IEnumerable<AuditEntry> entries)
+    {
+        var csv = new StringBuilder("sequence,at_utc,user_id,actor,practice_id,client_id,action,what,outcome,previous_hash,hash\n");
+        foreach (var e in entries)
+        {
+            csv.AppendJoin(',', e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
+                e.UserId?.ToString() ?? "", Cell(e.Actor), e.PracticeId?.ToString() ?? "", e.ClientId?.ToString() ?? "", Cell(e.Action), Cell(e.What), Cell(e.Outcome),
+                e.PreviousHash, e.Hash).Append('\n');
+        }
+        return csv.ToString();
+    }
+
+    /// <summary>Quoted when needed; a cell a spreadsheet would run as a formula is prefixed with a quote mark.</summary>
+    private static string Cell(string value)
+    {
+        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]))
+        {
+            value = "'" + value;
+        }
+        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
+    }
+}
