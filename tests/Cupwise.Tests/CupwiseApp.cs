@@ -152,6 +152,9 @@ public sealed class CupwiseApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A cookie-keeping browser on this server, signed in as no one yet.</summary>
+    public FormBrowser NewBrowser() => new(_app.GetTestServer());
+
     /// <summary>Everything recorded so far is in the audit table.</summary>
     public Task FlushAuditAsync() => _app.Services.GetRequiredService<Cupwise.Audit.AuditLog>().FlushAsync();
 

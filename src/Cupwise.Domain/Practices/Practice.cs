@@ -27,6 +27,11 @@ public sealed class Practice
 
     public const int DefaultMinimumSiteIntervalDays = 3;
 
+    /// <summary>Whether owners and practitioners must sign in with an authenticator code as well as their password.</summary>
+    public bool RequireTwoStepSignIn { get; private set; }
+
+    public void SetTwoStepSignIn(bool required) => RequireTwoStepSignIn = required;
+
     public TimeZoneInfo TimeZone => FindTimeZone(TimeZoneId) ?? TimeZoneInfo.Utc;
 
     public void ChangeSettings(string timeZoneId, int minimumSiteIntervalDays)

@@ -13,6 +13,9 @@ public static class Access
     public const string SessionClaim = "cupwise:session";
     public const string TokenClaim = "cupwise:token";
 
+    /// <summary>The practice asks for two-step sign-in and this login has not set it up yet: only /account is open.</summary>
+    public const string TwoStepPendingClaim = "cupwise:two-step-pending";
+
     /// <summary>Owners and practitioners: clinical records. Also the fallback for any endpoint that names no policy.</summary>
     public const string Clinical = "clinical";
 
@@ -37,7 +40,7 @@ public static class Access
         [SignedIn] = [UserRole.Owner, UserRole.Practitioner, UserRole.FrontDesk, UserRole.Client],
     };
 
-    public static ClaimsIdentity Identity(CupwiseUser user, string practiceName, string scheme, Guid? sessionId, Guid? tokenId)
+    public static ClaimsIdentity Identity(CupwiseUser user, string practiceName, string scheme, Guid? sessionId, Guid? tokenId, bool twoStepPending = false)
     {
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
@@ -57,6 +60,10 @@ public static class Access
         {
             identity.AddClaim(new Claim(TokenClaim, token.ToString()));
         }
+        if (twoStepPending)
+        {
+            identity.AddClaim(new Claim(TwoStepPendingClaim, "1"));
+        }
         return identity;
     }
 }
@@ -73,6 +80,7 @@ public sealed class CurrentUser
     public Guid? ClientId { get; private set; }
     public Guid? SessionId { get; private set; }
     public Guid? TokenId { get; private set; }
+    public bool TwoStepPending { get; private set; }
 
     public bool Is(params UserRole[] roles) => IsSignedIn && roles.Contains(Role);
 
@@ -82,8 +90,8 @@ public sealed class CurrentUser
         {
             return;
         }
-        (IsSignedIn, UserId, Name, Role, PracticeId, PracticeName, ClientId, SessionId, TokenId) =
-            (true, other.UserId, other.Name, other.Role, other.PracticeId, other.PracticeName, other.ClientId, other.SessionId, other.TokenId);
+        (IsSignedIn, UserId, Name, Role, PracticeId, PracticeName, ClientId, SessionId, TokenId, TwoStepPending) =
+            (true, other.UserId, other.Name, other.Role, other.PracticeId, other.PracticeName, other.ClientId, other.SessionId, other.TokenId, other.TwoStepPending);
         Narrow(scope);
     }
 
@@ -106,6 +114,7 @@ public sealed class CurrentUser
         ClientId = Guid.TryParse(principal.FindFirstValue(Access.ClientClaim), out var client) ? client : null;
         SessionId = Guid.TryParse(principal.FindFirstValue(Access.SessionClaim), out var session) ? session : null;
         TokenId = Guid.TryParse(principal.FindFirstValue(Access.TokenClaim), out var token) ? token : null;
+        TwoStepPending = principal.HasClaim(c => c.Type == Access.TwoStepPendingClaim);
         Narrow(scope);
     }
 

@@ -87,10 +87,23 @@ public static class AccountsSetup
     public static void UseCupwiseAccess(this WebApplication app)
     {
         app.UseAuthentication();
-        app.Use(static (context, next) =>
+        app.Use(static async (context, next) =>
         {
-            context.RequestServices.GetRequiredService<CurrentUser>().Load(context.User, context.RequestServices.GetRequiredService<PracticeScope>());
-            return next(context);
+            var user = context.RequestServices.GetRequiredService<CurrentUser>();
+            user.Load(context.User, context.RequestServices.GetRequiredService<PracticeScope>());
+            if (user.TwoStepPending && !OpenWhileTwoStepPending(context.Request.Path))
+            {
+                // The practice requires two-step sign-in: until this login has set it up, only its account page is open.
+                if (IsApi(context.Request.Path))
+                {
+                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
+                    await context.Response.WriteAsJsonAsync(new { title = "Two-step sign-in required", detail = "This practice requires two-step sign-in: set it up on /account first.", status = 403 });
+                    return;
+                }
+                context.Response.Redirect("/account");
+                return;
+            }
+            await next(context);
         });
         Audit.AuditMiddleware.UseCupwiseAudit(app);
         app.UseAuthorization();
@@ -103,6 +116,10 @@ public static class AccountsSetup
         scope.ServiceProvider.GetRequiredService<CurrentUser>().CopyFrom(user, scope.ServiceProvider.GetRequiredService<PracticeScope>());
         return scope;
     }
+
+    private static bool OpenWhileTwoStepPending(PathString path) =>
+        path.StartsWithSegments("/account") || path.StartsWithSegments("/logout") || path.StartsWithSegments("/_framework")
+        || path.StartsWithSegments("/_content") || path.StartsWithSegments("/app.css") || path.StartsWithSegments("/login");
 
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz");
 

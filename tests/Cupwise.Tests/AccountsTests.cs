@@ -1,0 +1,284 @@
+using System.Net;
+using System.Security.Cryptography;
+using Cupwise.Accounts;
+using Cupwise.Data.Accounts;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Cupwise.Tests;
+
+/// <summary>Signing in and out, lockout, session timeouts, password changes, two-step sign-in and API tokens.</summary>
+public sealed class AccountsTests
+{
+    private const string Email = "owner@my-practice.test";
+
+    [Fact]
+    public async Task SigningInGivesACookieThatOpensTheAppAndNothingOpensWithoutIt()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous.GetAsync("/api/v1/clients")).StatusCode);
+        var page = await app.Anonymous.GetAsync("/clients");
+        Assert.Equal(HttpStatusCode.Redirect, page.StatusCode);
+        Assert.Equal("/login", page.Headers.Location!.AbsolutePath);
+
+        using var browser = app.NewBrowser();
+        var signIn = await browser.SignInAsync(Email, CupwiseApp.Password);
+        Assert.Equal(HttpStatusCode.Redirect, signIn.StatusCode);
+        Assert.Equal("/", signIn.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/api/v1/clients")).StatusCode);
+        var today = await browser.Http.GetStringAsync("/");
+        Assert.Contains("My practice", today, StringComparison.Ordinal);
+        Assert.Contains("Sign out", today, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AWrongPasswordIsRefusedWithoutSayingWhichPartWasWrong()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        using var browser = app.NewBrowser();
+        var wrongPassword = await (await browser.SignInAsync(Email, "not-the-password-at-all")).Content.ReadAsStringAsync();
+        var noSuchLogin = await (await browser.SignInAsync("nobody@example.test", "not-the-password-at-all")).Content.ReadAsStringAsync();
+        Assert.Contains("The e-mail or the password is wrong.", wrongPassword, StringComparison.Ordinal);
+        Assert.Contains("The e-mail or the password is wrong.", noSuchLogin, StringComparison.Ordinal);
+        Assert.Null(browser.AuthCookie);
+    }
+
+    [Fact]
+    public async Task FiveWrongPasswordsLockTheLoginEvenAgainstTheRightOne()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        using var browser = app.NewBrowser();
+        for (var i = 0; i < 4; i++)
+        {
+            Assert.Contains("password is wrong", await (await browser.SignInAsync(Email, $"wrong-password-{i}-xyz")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+        Assert.Contains("locked after 5 failed attempts", await (await browser.SignInAsync(Email, "wrong-password-5-xyz")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var right = await browser.SignInAsync(Email, CupwiseApp.Password);
+        Assert.Equal(HttpStatusCode.OK, right.StatusCode);
+        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(browser.AuthCookie);
+    }
+
+    [Fact]
+    public async Task AnIdleSessionEndsAfterFifteenMinutesAndABusyOneAfterItsLifetime()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+        await using var app = await CupwiseApp.StartAsync(clock: clock);
+        using var idle = app.NewBrowser();
+        await idle.SignInAsync(Email, CupwiseApp.Password);
+        clock.Advance(TimeSpan.FromMinutes(14));
+        Assert.Equal(HttpStatusCode.OK, (await idle.Http.GetAsync("/api/v1/clients")).StatusCode);
+        clock.Advance(TimeSpan.FromMinutes(16));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await idle.Http.GetAsync("/api/v1/clients")).StatusCode);
+        // And it does not come back by being used again within the next minutes.
+        clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await idle.Http.GetAsync("/api/v1/clients")).StatusCode);
+
+        using var busy = app.NewBrowser();
+        await busy.SignInAsync(Email, CupwiseApp.Password);
+        for (var minutes = 10; minutes < 12 * 60; minutes += 10)
+        {
+            clock.Advance(TimeSpan.FromMinutes(10));
+            Assert.Equal(HttpStatusCode.OK, (await busy.Http.GetAsync("/api/v1/cups")).StatusCode);
+        }
+        clock.Advance(TimeSpan.FromMinutes(11));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await busy.Http.GetAsync("/api/v1/cups")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ACookieCopiedBeforeSigningOutIsWorthlessAfterIt()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        using var browser = app.NewBrowser();
+        await browser.SignInAsync(Email, CupwiseApp.Password);
+        var stolen = browser.AuthCookie!;
+
+        var signOut = await browser.PostFormAsync("/logout", "logout", []);
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal("/login", signOut.Headers.Location!.AbsolutePath);
+
+        using var replay = new HttpRequestMessage(HttpMethod.Get, "/api/v1/clients");
+        replay.Headers.Add("Cookie", $"cupwise.auth={stolen}");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await app.Anonymous.SendAsync(replay)).StatusCode);
+    }
+
+    [Fact]
+    public async Task ChangingThePasswordSignsOutEveryOtherBrowserButNotThisOne()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        using var laptop = app.NewBrowser();
+        using var phone = app.NewBrowser();
+        await laptop.SignInAsync(Email, CupwiseApp.Password);
+        await phone.SignInAsync(Email, CupwiseApp.Password);
+
+        var tooCommon = await laptop.PostFormAsync("/account", "password", new() { ["Password.Current"] = CupwiseApp.Password, ["Password.New"] = "password1234" });
+        Assert.Contains("too common", await tooCommon.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var tooShort = await laptop.PostFormAsync("/account", "password", new() { ["Password.Current"] = CupwiseApp.Password, ["Password.New"] = "short pw" });
+        Assert.Contains("at least 12 characters", await tooShort.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        var changed = await laptop.PostFormAsync("/account", "password", new() { ["Password.Current"] = CupwiseApp.Password, ["Password.New"] = "amber-walrus-quietly-sings" });
+        Assert.Equal(HttpStatusCode.Redirect, changed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await laptop.Http.GetAsync("/api/v1/clients")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await phone.Http.GetAsync("/api/v1/clients")).StatusCode);
+
+        using var again = app.NewBrowser();
+        Assert.Contains("password is wrong", await (await again.SignInAsync(Email, CupwiseApp.Password)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync(Email, "amber-walrus-quietly-sings")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TwoStepSignInAsksForTheAuthenticatorsCodeOnceTurnedOn()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        using var browser = app.NewBrowser();
+        await browser.SignInAsync(Email, CupwiseApp.Password);
+        Assert.Contains("Turn on two-step sign-in", await browser.Http.GetStringAsync("/account"), StringComparison.Ordinal);
+        var key = await KeyAsync(app, Email);
+
+        var wrong = await browser.PostFormAsync("/account", "two-step", new() { ["Code"] = "000000" == Totp(key) ? "111111" : "000000" });
+        Assert.Contains("wrong or has expired", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/account", "two-step", new() { ["Code"] = Totp(key) })).StatusCode);
+
+        using var next = app.NewBrowser();
+        Assert.Contains("needs the 6-digit code", await (await next.SignInAsync(Email, CupwiseApp.Password)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Null(next.AuthCookie);
+        Assert.Equal(HttpStatusCode.Redirect, (await next.SignInAsync(Email, CupwiseApp.Password, Totp(key))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await next.Http.GetAsync("/api/v1/clients")).StatusCode);
+    }
+
+    [Fact]
+    public async Task APracticeThatRequiresTwoStepSignInOpensOnlyTheAccountPageUntilItIsSetUp()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        using var owner = app.NewBrowser();
+        await owner.SignInAsync(Email, CupwiseApp.Password);
+        await app.AddUserAsync(app.PracticeId, "practitioner@my-practice.test", UserRole.Practitioner);
+        using var practitioner = app.NewBrowser();
+        await practitioner.SignInAsync("practitioner@my-practice.test", CupwiseApp.Password);
+        Assert.Equal(HttpStatusCode.OK, (await practitioner.Http.GetAsync("/api/v1/clients")).StatusCode);
+
+        Assert.Equal(HttpStatusCode.Redirect, (await owner.PostFormAsync("/settings", "two-step", new() { ["RequireTwoStep"] = "true" })).StatusCode);
+        // Signed out by the change; at the next sign-in only the account page opens.
+        Assert.Equal(HttpStatusCode.Unauthorized, (await practitioner.Http.GetAsync("/api/v1/clients")).StatusCode);
+        var signIn = await practitioner.SignInAsync("practitioner@my-practice.test", CupwiseApp.Password);
+        Assert.Equal("/account", signIn.Headers.Location!.AbsolutePath);
+        Assert.Equal(HttpStatusCode.Forbidden, (await practitioner.Http.GetAsync("/api/v1/clients")).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.Http.GetAsync("/clients")).StatusCode);
+        Assert.Contains("requires two-step sign-in", await practitioner.Http.GetStringAsync("/account"), StringComparison.Ordinal);
+
+        var key = await KeyAsync(app, "practitioner@my-practice.test");
+        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.PostFormAsync("/account", "two-step", new() { ["Code"] = Totp(key) })).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await practitioner.Http.GetAsync("/api/v1/clients")).StatusCode);
+    }
+
+    [Fact]
+    public async Task ARevokedOrExpiredTokenIsRefused()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+        await using var app = await CupwiseApp.StartAsync(clock: clock);
+        var shortLived = await app.TokenForAsync(Email, expiresDays: 1);
+        var revoked = await app.TokenForAsync(Email);
+        Assert.Equal(HttpStatusCode.OK, (await Get(app, "/api/v1/clients", revoked)).StatusCode);
+
+        var id = await app.QueryAsync(db => db.ApiTokens.Where(t => t.TokenHash == ApiToken.Hash(revoked)).Select(t => t.Id).SingleAsync());
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            Assert.True(await scope.ServiceProvider.GetRequiredService<AccountService>().RevokeTokenAsync(id, app.PracticeId));
+        }
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get(app, "/api/v1/clients", revoked)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await Get(app, "/api/v1/clients", shortLived)).StatusCode);
+        clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get(app, "/api/v1/clients", shortLived)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get(app, "/api/v1/clients", "cwt_" + new string('0', 64))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get(app, "/api/v1/clients", "not-a-token")).StatusCode);
+    }
+
+    [Fact]
+    public async Task TheCommandLineMakesTheFirstOwnerAndATokenThatWorks()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var args = TestDatabase.CliArgs(database);
+        Assert.Equal(0, (await Cli.RunAsync(["practice", "add", "Harbour Cupping", .. args])).Exit);
+        var duplicate = await Cli.RunAsync(["practice", "add", "Harbour Cupping", .. args]);
+        Assert.Equal(2, duplicate.Exit);
+        Assert.Contains("already exists", duplicate.Err, StringComparison.Ordinal);
+
+        var common = await CliWithInput("password1234\n", ["user", "add", "--practice", "Harbour Cupping", "--email", "owner@harbour.test", "--role", "owner", "--password-stdin", .. args]);
+        Assert.Equal(2, common.Exit);
+        Assert.Contains("too common", common.Err, StringComparison.Ordinal);
+        var badRole = await CliWithInput("x\n", ["user", "add", "--practice", "Harbour Cupping", "--email", "owner@harbour.test", "--role", "boss", "--password-stdin", .. args]);
+        Assert.Contains("--role: one of owner, practitioner, front-desk, client", badRole.Err, StringComparison.Ordinal);
+        var added = await CliWithInput("driftwood-lantern-ocean-45\n", ["user", "add", "--practice", "Harbour Cupping", "--email", "owner@harbour.test", "--role", "owner", "--password-stdin", .. args]);
+        Assert.Equal(0, added.Exit);
+
+        var token = await Cli.RunAsync(["token", "create", "--email", "owner@harbour.test", "--expires-days", "30", .. args]);
+        Assert.Equal(0, token.Exit);
+        var secret = token.Out.Trim();
+        Assert.StartsWith(ApiToken.Prefix, secret, StringComparison.Ordinal);
+        Assert.Contains("shown only now", token.Err, StringComparison.Ordinal);
+
+        await using var app = await CupwiseApp.StartAsync(database: database);
+        var client = app.Anonymous;
+        client.DefaultRequestHeaders.Authorization = new("Bearer", secret);
+        var settings = await client.GetStringAsync("/api/v1/practice/settings");
+        Assert.Contains("Harbour Cupping", settings, StringComparison.Ordinal);
+        // Only the hash is stored.
+        Assert.False(await app.QueryAsync(db => db.ApiTokens.AnyAsync(t => t.TokenHash == secret)));
+    }
+
+    [Fact]
+    public async Task TheDemoPrintsLoginsForItsOwnPracticeOnly()
+    {
+        await using var app = await CupwiseApp.StartAsync(demo: true);
+        var logins = app.Services.GetRequiredService<DemoLogins>().All;
+        Assert.Equal([UserRole.Owner, UserRole.Practitioner, UserRole.Client], logins.Select(l => l.Role));
+        using var browser = app.NewBrowser();
+        var practitioner = logins.Single(l => l.Role == UserRole.Practitioner);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.SignInAsync(practitioner.Email, practitioner.Password)).StatusCode);
+        Assert.Contains("Cupwise demo practice", await browser.Http.GetStringAsync("/"), StringComparison.Ordinal);
+        Assert.True(await app.QueryAsync(db => db.Users.AllAsync(u => u.PracticeId == DemoPractice.PracticeId)));
+    }
+
+    private static async Task<HttpResponseMessage> Get(CupwiseApp app, string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Authorization = new("Bearer", token);
+        return await app.Anonymous.SendAsync(request);
+    }
+
+    private static async Task<(int Exit, string Out, string Err)> CliWithInput(string input, string[] args)
+    {
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var exit = await Cupwise.Cli.CupwiseCli.RunAsync(args, output, error, new StringReader(input));
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    private static async Task<string> KeyAsync(CupwiseApp app, string email)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<CupwiseUser>>();
+        return (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!))!;
+    }
+
+    /// <summary>RFC 6238: what an authenticator app shows now for a base32 key (HMAC-SHA1, 30 s steps, 6 digits).</summary>
+    public static string Totp(string base32Key)
+    {
+        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
+        var bits = string.Concat(base32Key.ToUpperInvariant().Where(c => alphabet.Contains(c)).Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
+        var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
+        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
+        var counter = BitConverter.GetBytes(step);
+        if (BitConverter.IsLittleEndian)
+        {
+            Array.Reverse(counter);
+        }
+        var hash = HMACSHA1.HashData(key, counter);
+        var offset = hash[^1] & 0x0f;
+        var code = ((hash[offset] & 0x7f) << 24 | hash[offset + 1] << 16 | hash[offset + 2] << 8 | hash[offset + 3]) % 1_000_000;
+        return code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
+    }
+}
