@@ -163,7 +163,16 @@ public static class CupwiseWebApp
         api.MapAppointments();
         app.MapCalendars(api);
         app.MapPhotoForm();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'");
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
+            .Add(endpoint =>
+            {
+                // Blazor's redirect helper after a form post: open to any signed-in role (it carries no data), not
+                // only to the clinical staff the fallback policy admits.
+                if (endpoint is RouteEndpointBuilder { RoutePattern.RawText: "/_framework/opaque-redirect" })
+                {
+                    endpoint.Metadata.Add(new Microsoft.AspNetCore.Authorization.AuthorizeAttribute(Access.SignedIn));
+                }
+            });
     }
 
     private static bool IsApi(PathString path) => AccountsSetup.IsApi(path);

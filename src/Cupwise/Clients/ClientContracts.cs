@@ -64,6 +64,9 @@ public sealed record ClientListQuery
     [Description("Page number, from 1.")]
     public int? Page { get; init; }
 
+    [Description("Order: name (default), -name, dateOfBirth, -dateOfBirth, created or -created. Anything else is refused.")]
+    public string? Sort { get; init; }
+
     [Description("Clients per page, 1 to 100; 25 if not given.")]
     public int? PageSize { get; init; }
 }

@@ -12,6 +12,8 @@ public static class ClientsApi
     public const int DefaultPageSize = 25;
     public const int MaximumPageSize = 100;
 
+    public static readonly IReadOnlyList<string> SortOrders = ["name", "-name", "dateOfBirth", "-dateOfBirth", "created", "-created"];
+
     public static void MapClients(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/clients").WithTags("Clients");
@@ -35,6 +37,11 @@ public static class ClientsApi
         {
             v.Add("pageSize", $"must be between 1 and {MaximumPageSize}; got {size}.");
         }
+        if (query.Sort is { } sort && !SortOrders.Contains(sort))
+        {
+            // Only named orders: the value is never turned into a column name or SQL.
+            v.Add("sort", $"must be one of {string.Join(", ", SortOrders)}.");
+        }
         if (query.Search is { Length: > 100 })
         {
             v.Add("search", "must be at most 100 characters.");
@@ -45,8 +52,16 @@ public static class ClientsApi
         }
         var clients = db.Clients.AsNoTracking().Matching(query.Search);
         var total = await clients.CountAsync(cancellationToken);
-        var items = await clients
-            .OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName).ThenBy(c => c.Id)
+        var ordered = query.Sort switch
+        {
+            "-name" => clients.OrderByDescending(c => c.FamilyName).ThenByDescending(c => c.GivenName),
+            "dateOfBirth" => clients.OrderBy(c => c.DateOfBirth).ThenBy(c => c.FamilyName),
+            "-dateOfBirth" => clients.OrderByDescending(c => c.DateOfBirth).ThenBy(c => c.FamilyName),
+            "created" => clients.OrderBy(c => c.CreatedAt),
+            "-created" => clients.OrderByDescending(c => c.CreatedAt),
+            _ => clients.OrderBy(c => c.FamilyName).ThenBy(c => c.GivenName),
+        };
+        var items = await ordered.ThenBy(c => c.Id)
             .Skip((page - 1) * size).Take(size)
             .Select(c => new { c.Id, c.FamilyName, c.GivenName, c.DateOfBirth, c.Sex })
             .ToListAsync(cancellationToken);
