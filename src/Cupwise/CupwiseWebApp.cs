@@ -161,6 +161,8 @@ public static class CupwiseWebApp
         api.MapAdverseEvents();
         api.MapReports();
         api.MapAppointments();
+        api.MapAccounts();
+        Audit.AuditApi.MapAudit(api);
         app.MapCalendars(api);
         app.MapPhotoForm();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")

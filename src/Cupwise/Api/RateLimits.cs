@@ -12,8 +12,17 @@ public static class RateLimits
 {
     public const string Exports = "exports";
 
+    /// <summary>Sign-in attempts (form posts), per caller address; password guessing is also stopped per login by lockout.</summary>
+    public const string SignIn = "sign-in";
+
+    /// <summary>Creating and revoking API tokens.</summary>
+    public const string Tokens = "tokens";
+
     /// <summary>Requests per caller per minute on an export or feed endpoint.</summary>
     public const int ExportsPerMinute = 30;
+
+    public const int SignInsPerMinute = 10;
+    public const int TokensPerMinute = 10;
 
     public static void AddCupwiseRateLimits(this IServiceCollection services) =>
         services.AddRateLimiter(options =>
@@ -22,14 +31,26 @@ public static class RateLimits
             options.AddPolicy(Exports, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "local",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = ExportsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            // Only posts count: looking at the sign-in page is free, trying a password is not.
+            options.AddPolicy(SignIn, context => HttpMethods.IsPost(context.Request.Method)
+                ? RateLimitPartition.GetFixedWindowLimiter("sign-in " + (context.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = SignInsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 })
+                : RateLimitPartition.GetNoLimiter("sign-in view"));
+            options.AddPolicy(Tokens, context => RateLimitPartition.GetFixedWindowLimiter(
+                "tokens " + (context.Connection.RemoteIpAddress?.ToString() ?? "local"),
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = TokensPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             options.OnRejected = async (context, cancellationToken) =>
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
+                var path = context.HttpContext.Request.Path;
+                var what = path.StartsWithSegments("/login") ? $"At most {SignInsPerMinute} sign-in attempts a minute from one address"
+                    : path.StartsWithSegments("/api/v1/tokens") ? $"At most {TokensPerMinute} token changes a minute"
+                    : $"At most {ExportsPerMinute} requests a minute to reports, exports and calendar feeds";
                 await context.HttpContext.Response.WriteAsJsonAsync(new Microsoft.AspNetCore.Mvc.ProblemDetails
                 {
                     Status = StatusCodes.Status429TooManyRequests,
                     Title = "Too many requests",
-                    Detail = $"At most {ExportsPerMinute} requests a minute to reports and calendar feeds; try again in a minute.",
+                    Detail = $"{what}; try again in a minute.",
                 }, options: null, contentType: "application/problem+json", cancellationToken: cancellationToken);
             };
         });

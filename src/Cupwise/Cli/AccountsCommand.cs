@@ -11,7 +11,7 @@ namespace Cupwise.Cli;
 /// <c>cupwise practice add</c>, <c>cupwise user add</c> and <c>cupwise token create|revoke</c>: how the first owner
 /// and every script's credentials are made, on the same Identity as the web app.
 /// </summary>
-internal static class AccountsCommand
+public static class AccountsCommand
 {
     public static IEnumerable<Command> Build(Option<string?> data, Option<string?> db, Func<ParseResult, DatabaseSettings> resolve)
     {
@@ -192,7 +192,7 @@ internal static class AccountsCommand
         return new Command("token", "API tokens for scripts and integrations.") { create, revoke };
     }
 
-    private static bool TryParseRole(string? text, out UserRole role)
+    public static bool TryParseRole(string? text, out UserRole role)
     {
         role = default;
         switch (text?.Trim().ToLowerInvariant())

@@ -1,0 +1,132 @@
+using System.ComponentModel;
+using Cupwise.Api;
+using Cupwise.Data;
+using Cupwise.Data.Accounts;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Accounts;
+
+public sealed record TokenRequest(
+    [property: Description("What the token is for, up to 100 characters.")] string? Name,
+    [property: Description("Days until it stops working, 1–3650; without it, until revoked.")] int? ExpiresDays);
+
+public sealed record TokenCreatedResponse(string Id, string Name, [property: Description("The bearer token. Shown only in this response; only its hash is kept.")] string Token, DateTimeOffset? ExpiresAt);
+
+public sealed record TokenResponse(string Id, string Name, DateTimeOffset CreatedAt, DateTimeOffset? ExpiresAt, DateTimeOffset? RevokedAt);
+
+public sealed record UserRequest(
+    [property: Description("The login's e-mail.")] string? Email,
+    [property: Description("owner, practitioner, front-desk or client.")] string? Role,
+    [property: Description("At least 12 characters and not a common password.")] string? Password,
+    [property: Description("For a client login: the client record it may see.")] string? ClientId);
+
+public sealed record UserResponse(string Id, string Email, string Role, string? ClientId, bool TwoStepSignIn, bool Locked, DateTimeOffset CreatedAt);
+
+/// <summary>API tokens of the caller; the practice's logins, for its owners.</summary>
+public static class AccountsApi
+{
+    public static void MapAccounts(this IEndpointRouteBuilder api)
+    {
+        var tokens = api.MapGroup("/tokens").WithTags("Accounts").RequireAuthorization(Access.SignedIn);
+        tokens.MapGet("/", ListTokens).WithName(nameof(ListTokens)).WithSummary("Your API tokens (never the tokens themselves).");
+        tokens.MapPost("/", CreateToken).WithName(nameof(CreateToken)).RequireRateLimiting(RateLimits.Tokens)
+            .WithSummary("Creates an API token acting as you, in your practice and role. The token is in this response only.");
+        tokens.MapDelete("/{id}", RevokeToken).WithName(nameof(RevokeToken)).RequireRateLimiting(RateLimits.Tokens)
+            .WithSummary("Revokes one of your tokens (an owner: any token of the practice). It answers 401 from then on.");
+
+        var users = api.MapGroup("/users").WithTags("Accounts").RequireAuthorization(Access.Owner);
+        users.MapGet("/", ListUsers).WithName(nameof(ListUsers)).WithSummary("The practice's logins.");
+        users.MapPost("/", AddUser).WithName(nameof(AddUser)).WithSummary("Adds a login to the practice.");
+    }
+
+    public static async Task<Ok<List<TokenResponse>>> ListTokens(CupwiseDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(t => new TokenResponse(t.Id.ToString(), t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToList());
+    }
+
+    public static async Task<Results<Created<TokenCreatedResponse>, ValidationProblem>> CreateToken(TokenRequest request, AccountService accounts,
+        UserManager<CupwiseUser> users, CurrentUser user, Audit.AuditLog audit, CancellationToken cancellationToken)
+    {
+        var me = await users.FindByIdAsync(user.UserId.ToString());
+        var result = me is null ? AccountResult<(ApiToken, string)>.Fail("user", "Your login no longer exists.")
+            : await accounts.CreateTokenAsync(me, request.Name ?? "token", request.ExpiresDays, cancellationToken);
+        if (!result.Succeeded)
+        {
+            var v = new RequestValidator();
+            v.Add(result.Field!, result.Error!);
+            return ApiResults.Invalid(v);
+        }
+        var (token, secret) = result.Value;
+        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, null, "token-create", $"token {token.Id}", "ok");
+        return TypedResults.Created($"/api/v1/tokens/{token.Id}", new TokenCreatedResponse(token.Id.ToString(), token.Name, secret, token.ExpiresAt));
+    }
+
+    public static async Task<Results<NoContent, NotFound>> RevokeToken(string id, CupwiseDbContext db, CurrentUser user, TimeProvider clock, Audit.AuditLog audit,
+        CancellationToken cancellationToken)
+    {
+        if (!Guid.TryParse(id, out var tokenId))
+        {
+            return TypedResults.NotFound();
+        }
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.PracticeId == user.PracticeId
+            && (t.UserId == user.UserId || user.Role == UserRole.Owner) && t.RevokedAt == null, cancellationToken);
+        if (token is null)
+        {
+            return TypedResults.NotFound();
+        }
+        token.RevokedAt = clock.GetUtcNow();
+        await db.SaveChangesAsync(cancellationToken);
+        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, null, "token-revoke", $"token {token.Id}", "ok");
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Ok<List<UserResponse>>> ListUsers(CupwiseDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow();
+        var rows = await db.Users.AsNoTracking().Where(u => u.PracticeId == user.PracticeId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        return TypedResults.Ok(rows.Select(u => new UserResponse(u.Id.ToString(), u.Email ?? "", Cli.AccountsCommand.Role(u.Role), u.ClientId?.ToString(),
+            u.TwoFactorEnabled, u.LockoutEnd > now, u.CreatedAt)).ToList());
+    }
+
+    public static async Task<Results<Created<UserResponse>, ValidationProblem>> AddUser(UserRequest request, AccountService accounts, CurrentUser user,
+        Audit.AuditLog audit, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        if (!Cli.AccountsCommand.TryParseRole(request.Role, out var role))
+        {
+            v.Add("role", "must be one of owner, practitioner, front-desk, client.");
+        }
+        Guid? clientId = null;
+        if (request.ClientId is { } raw)
+        {
+            if (Guid.TryParse(raw, out var parsed))
+            {
+                clientId = parsed;
+            }
+            else
+            {
+                v.Add("clientId", "must be a client id.");
+            }
+        }
+        if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 256 || !request.Email.Contains('@'))
+        {
+            v.Add("email", "must be an e-mail address of at most 256 characters.");
+        }
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+        var result = await accounts.AddUserAsync(user.PracticeId, request.Email!, role, request.Password ?? string.Empty, clientId, cancellationToken: cancellationToken);
+        if (!result.Succeeded)
+        {
+            v.Add(result.Field!, result.Error!);
+            return ApiResults.Invalid(v);
+        }
+        var added = result.Value!;
+        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, clientId, "user-add", $"{Cli.AccountsCommand.Role(role)} {added.Email}", "ok");
+        return TypedResults.Created($"/api/v1/users/{added.Id}", new UserResponse(added.Id.ToString(), added.Email!, Cli.AccountsCommand.Role(role), added.ClientId?.ToString(), false, false, added.CreatedAt));
+    }
+}
