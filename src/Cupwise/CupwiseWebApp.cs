@@ -110,6 +110,9 @@ public static class CupwiseWebApp
         services.AddMemoryCache(o => o.SizeLimit = 2_000); // drawn charts, one unit each
         services.AddAntiforgery();
         services.AddCupwiseRateLimits();
+        services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
+            o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
         // Keys in the database: a form opened before a restart still posts after it, and several servers on one
         // PostgreSQL database accept each other's tokens.
         services.AddDataProtection().SetApplicationName("Cupwise").PersistKeysToDbContext<CupwiseDbContext>();
@@ -117,27 +120,23 @@ public static class CupwiseWebApp
 
     private static void ConfigurePipeline(WebApplication app)
     {
+        // Behind a reverse proxy on this machine that ends TLS: trust its X-Forwarded-Proto/For, so that cookies are
+        // marked Secure and HSTS is sent (README, "In production").
+        app.UseForwardedHeaders();
         // People get a page; programs get ProblemDetails.
         app.UseWhen(c => !IsApi(c.Request.Path), branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseExceptionHandler();
         app.UseWhen(c => IsApi(c.Request.Path), branch => branch.UseStatusCodePages());
+        app.UseHsts();
         app.Use(static (context, next) =>
         {
             // Health records: never sniffed into another type, never framed by another site, no address leaked
-            // to other sites (the path can hold a client's id).
+            // to other sites (the path can hold a client's id), and no script but our own files.
             var headers = context.Response.Headers;
             headers.XContentTypeOptions = "nosniff";
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
-            context.Response.OnStarting(() =>
-            {
-                // Pages get theirs from Blazor (set to 'none' below); everything else gets this one.
-                if (!context.Response.Headers.ContainsKey("Content-Security-Policy"))
-                {
-                    context.Response.Headers.ContentSecurityPolicy = "frame-ancestors 'none'";
-                }
-                return Task.CompletedTask;
-            });
+            headers.ContentSecurityPolicy = ContentSecurityPolicy;
             return next(context);
         });
         app.UseCupwiseAccess();
@@ -165,7 +164,7 @@ public static class CupwiseWebApp
         Audit.AuditApi.MapAudit(api);
         app.MapCalendars(api);
         app.MapPhotoForm();
-        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = "'none'")
+        app.MapRazorComponents<App>().AddInteractiveServerRenderMode(o => o.ContentSecurityFrameAncestorsPolicy = null) // ours, below, says more
             .Add(endpoint =>
             {
                 // Blazor's redirect helper after a form post: open to any signed-in role (it carries no data), not
@@ -178,6 +177,14 @@ public static class CupwiseWebApp
     }
 
     private static bool IsApi(PathString path) => AccountsSetup.IsApi(path);
+
+    /// <summary>
+    /// Scripts only from our own files (blazor.web.js, cupwise.js): an injected &lt;script&gt; or onclick does not run.
+    /// Inline style attributes stay allowed (the maps and charts use them); they cannot run code.
+    /// </summary>
+    public const string ContentSecurityPolicy =
+        "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; " +
+        "connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>Start-up lines, written once the logger exists.</summary>
     private sealed class StartupLog(IHostEnvironment environment)

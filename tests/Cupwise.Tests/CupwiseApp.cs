@@ -152,6 +152,8 @@ public sealed class CupwiseApp : IAsyncDisposable
         return client;
     }
 
+    public TestServer Server => _app.GetTestServer();
+
     /// <summary>A cookie-keeping browser on this server, signed in as no one yet.</summary>
     public FormBrowser NewBrowser() => new(_app.GetTestServer());
 

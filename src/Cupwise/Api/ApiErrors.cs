@@ -15,7 +15,7 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         ProblemDetails? problem = exception switch
         {
             BadHttpRequestException { InnerException: JsonException json } => BadJson(json),
-            BadHttpRequestException bad => new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read.", Detail = bad.Message },
+            BadHttpRequestException bad => BadParameter(bad) ?? new ProblemDetails { Status = bad.StatusCode, Title = "The request could not be read." },
             DomainValidationException v => new ValidationProblemDetails(v.Errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()))
             {
                 Status = StatusCodes.Status400BadRequest,
@@ -31,6 +31,32 @@ internal sealed class ApiExceptionHandler(IProblemDetailsService problems) : IEx
         }
         httpContext.Response.StatusCode = problem.Status ?? StatusCodes.Status400BadRequest;
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = problem, Exception = exception });
+    }
+
+    /// <summary>
+    /// "page=abc": names the parameter and what it takes, without echoing what was sent (it could be anything,
+    /// including markup or a name typed in the wrong box).
+    /// </summary>
+    private static ValidationProblemDetails? BadParameter(BadHttpRequestException bad)
+    {
+        var match = System.Text.RegularExpressions.Regex.Match(bad.Message, "^Failed to bind parameter \"(?<type>[^\"]*?)\\s*(?<name>\\w+)\" from");
+        if (!match.Success)
+        {
+            return null;
+        }
+        var name = match.Groups["name"].Value;
+        var field = char.ToLowerInvariant(name[0]) + name[1..];
+        var type = match.Groups["type"].Value;
+        var what = type.Contains("int", StringComparison.OrdinalIgnoreCase) ? "must be a whole number."
+            : type.Contains("Guid", StringComparison.Ordinal) ? "must be an id."
+            : type.Contains("Date", StringComparison.Ordinal) ? "must be a date as yyyy-MM-dd."
+            : type.Contains("bool", StringComparison.OrdinalIgnoreCase) ? "must be true or false."
+            : "is not in the expected format.";
+        return new ValidationProblemDetails(new Dictionary<string, string[]> { [field] = [what] })
+        {
+            Status = StatusCodes.Status400BadRequest,
+            Title = "One or more fields are not valid.",
+        };
     }
 
     private static ValidationProblemDetails BadJson(JsonException json)

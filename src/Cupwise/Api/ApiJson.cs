@@ -11,6 +11,9 @@ public static class ApiJson
         options.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
         options.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+        // Markup characters (< > & ' ") are escaped even inside JSON strings, so that a value echoed back can never
+        // be read as HTML by anything that sniffs; letters of every language stay as they are.
+        options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.Create(System.Text.Unicode.UnicodeRanges.All);
     }
 
     public static string Name<TEnum>(TEnum value) where TEnum : struct, Enum =>

@@ -1,0 +1,155 @@
+using System.Net;
+using System.Net.Http.Json;
+using Cupwise.Clients;
+using Cupwise.Practitioners;
+using Microsoft.AspNetCore.Http;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Tests;
+
+/// <summary>Injection, script, headers and rate limits: what an attacker tries first on clinic software.</summary>
+public sealed class HardeningTests
+{
+    public static TheoryData<string> Payloads => new()
+    {
+        "<script>alert('x')</script>",
+        "<img src=x onerror=alert(1)>",
+        "\"><svg onload=alert(1)>",
+        "'; DROP TABLE clients; --",
+        "' OR '1'='1",
+        "Robert\"); DELETE FROM sessions; --",
+        "{{7*7}} ${7*7} @(7*7)",
+        "=HYPERLINK(\"http://evil.example\")",
+    };
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task APayloadInAnyTextFieldIsStoredAsTypedAndShownAsText(string payload)
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var request = new ClientRequest(payload, payload, new DateOnly(1980, 1, 1), "female", null, payload,
+            new HealthHistoryDto([new ConditionDto(payload, null, true, payload)], [new MedicationDto(payload, payload, false)], null,
+                [new SkinFindingDto("calf", "left", "other", payload)], [new AllergyDto(payload, payload)], payload));
+        var created = await (await app.PostAsync("/api/v1/clients", request)).ReadAsync<ClientResponse>(HttpStatusCode.Created);
+        var read = await app.GetAsync<ClientResponse>($"/api/v1/clients/{created.Id}");
+        Assert.Equal((payload, payload, payload), (read.FamilyName, read.GivenName, read.HealthHistory.Notes));
+        Assert.Equal(payload, read.HealthHistory.Conditions![0].Name);
+        var practitioner = await (await app.PostAsync("/api/v1/practitioners", new PractitionerRequest(payload, payload))).ReadAsync<PractitionerResponse>(HttpStatusCode.Created);
+        Assert.Equal(payload, practitioner.DisplayName);
+
+        foreach (var page in new[] { $"/clients/{created.Id}", $"/clients/{created.Id}/summary", $"/clients/{created.Id}/edit", "/clients", "/settings" })
+        {
+            var html = await app.Client.GetStringAsync(page);
+            Assert.DoesNotContain("<script>alert", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<img src=x", html, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<svg onload", html, StringComparison.OrdinalIgnoreCase);
+        }
+        Assert.Contains("&lt;", await app.Client.GetStringAsync($"/clients/{created.Id}/summary") + (payload.Contains('<') ? "" : "&lt;"), StringComparison.Ordinal);
+        // The tables are all still there.
+        Assert.Equal(1, await app.QueryAsync(db => db.Clients.CountAsync()));
+    }
+
+    [Theory]
+    [MemberData(nameof(Payloads))]
+    public async Task APayloadInAnyQueryParameterIsRefusedOrFindsNothingAndNeverFails(string payload)
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        var q = Uri.EscapeDataString(payload);
+        string[] urls =
+        [
+            $"/api/v1/clients?search={q}", $"/api/v1/clients?page={q}", $"/api/v1/clients?pageSize={q}", $"/api/v1/clients?sort={q}",
+            $"/api/v1/reports/outcomes?from={q}", $"/api/v1/reports/outcomes?to={q}", $"/api/v1/reports/outcomes?practitioner={q}", $"/api/v1/reports/outcomes?format={q}",
+            $"/api/v1/audit?from={q}", $"/api/v1/audit?clientId={q}", $"/api/v1/audit?format={q}",
+            $"/api/v1/clients/{q}", $"/api/v1/sessions/{q}", $"/api/v1/photos/{q}", $"/api/v1/plans/{q}", $"/api/v1/clients/{client.Id}/next-slots?sites={q}",
+            $"/clients?search={q}", $"/reports?from={q}", $"/audit?from={q}",
+        ];
+        foreach (var url in urls)
+        {
+            var response = await app.Client.GetAsync(url);
+            var body = await response.Content.ReadAsStringAsync();
+            Assert.True((int)response.StatusCode < 500, $"{url}: {(int)response.StatusCode}");
+            Assert.DoesNotContain("<script>alert", body, StringComparison.OrdinalIgnoreCase);
+            Assert.DoesNotContain("<img src=x", body, StringComparison.OrdinalIgnoreCase);
+        }
+        var search = await app.GetAsync<PageOf<ClientSummary>>($"/api/v1/clients?search={q}");
+        Assert.Equal(0, search.Total);
+        Assert.Equal(1, await app.QueryAsync(db => db.Clients.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AMalformedQueryParameterIsNamedWithoutBeingEchoed()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var errors = await (await app.Client.GetAsync("/api/v1/clients?page=%3Cb%3Eone%3C%2Fb%3E")).ProblemFieldsAsync();
+        Assert.Equal("must be a whole number.", Assert.Single(errors["page"]));
+    }
+
+    [Fact]
+    public async Task AnUnknownSortIsRefusedNamingTheOrdersThatExist()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        await app.NewClientAsync("Zed", "A");
+        await app.NewClientAsync("Abel", "B");
+        var errors = await (await app.Client.GetAsync("/api/v1/clients?sort=FamilyName;DROP")).ProblemFieldsAsync();
+        Assert.Equal("must be one of name, -name, dateOfBirth, -dateOfBirth, created, -created.", Assert.Single(errors["sort"]));
+        var reversed = await app.GetAsync<PageOf<ClientSummary>>("/api/v1/clients?sort=-name");
+        Assert.Equal(["Zed", "Abel"], reversed.Items.Select(c => c.FamilyName));
+    }
+
+    [Fact]
+    public async Task EveryResponseForbidsInlineScriptAndFramingAndHttpsGetsHsts()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        foreach (var path in new[] { "/", "/clients", "/api/v1/clients", "/healthz" })
+        {
+            var response = await app.Client.GetAsync(path);
+            var csp = response.Headers.GetValues("Content-Security-Policy").Single();
+            Assert.Contains("script-src 'self';", csp, StringComparison.Ordinal);
+            Assert.Contains("frame-ancestors 'none'", csp, StringComparison.Ordinal);
+            Assert.DoesNotContain("unsafe-eval", csp, StringComparison.Ordinal);
+            Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
+        }
+        var login = await app.Anonymous.GetStringAsync("/login");
+        Assert.DoesNotContain("<script>", login, StringComparison.Ordinal); // no inline script on any page
+        Assert.DoesNotContain("onclick=", await app.Client.GetStringAsync($"/clients/{(await app.NewClientAsync()).Id}/summary"), StringComparison.Ordinal);
+
+        // Behind a TLS-ending proxy on the same machine: the forwarded scheme counts, so HSTS is sent (a year).
+        var https = await app.Server.SendAsync(c =>
+        {
+            c.Connection.RemoteIpAddress = IPAddress.Loopback;
+            c.Request.Method = "GET";
+            c.Request.Path = "/healthz";
+            c.Request.Host = new HostString("clinic.example");
+            c.Request.Headers["X-Forwarded-Proto"] = "https";
+        });
+        Assert.Equal("max-age=31536000", https.Response.Headers.StrictTransportSecurity.ToString());
+        var plain = await app.Client.GetAsync("/healthz");
+        Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
+    }
+
+    [Fact]
+    public async Task SignInAndTokenEndpointsSlowDownAGuesser()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        using var browser = app.NewBrowser();
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 11; i++)
+        {
+            statuses.Add((await browser.SignInAsync($"guess{i}@example.test", "wrong-password-xyz")).StatusCode);
+        }
+        Assert.All(statuses.Take(10), s => Assert.Equal(HttpStatusCode.OK, s));
+        Assert.Equal(HttpStatusCode.TooManyRequests, statuses[10]);
+        // Looking at the page is still free.
+        Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/login")).StatusCode);
+
+        for (var i = 0; i < 10; i++)
+        {
+            Assert.Equal(HttpStatusCode.Created, (await app.Client.PostAsJsonAsync("/api/v1/tokens", new { name = $"t{i}", expiresDays = 1 })).StatusCode);
+        }
+        var limited = await app.Client.PostAsJsonAsync("/api/v1/tokens", new { name = "t11" });
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.StatusCode);
+        Assert.Contains("token changes a minute", await limited.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Equal(10, (await app.GetAsync<List<Cupwise.Accounts.TokenResponse>>("/api/v1/tokens")).Count(t => System.Text.RegularExpressions.Regex.IsMatch(t.Name, "^t[0-9]+$")));
+    }
+}
