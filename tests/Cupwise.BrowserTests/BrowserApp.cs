@@ -98,6 +98,15 @@ public sealed class BrowserApp : IAsyncDisposable
         return page;
     }
 
+    /// <summary>A page in a fresh profile that has not signed in.</summary>
+    public async Task<IPage> OpenAnonymousAsync(string path)
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(BaseUrl + path);
+        return page;
+    }
+
     /// <summary>A fresh browser profile signed in through the login page; returns it and the page it landed on.</summary>
     public async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, string password)
     {

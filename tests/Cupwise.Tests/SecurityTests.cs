@@ -21,6 +21,7 @@ public sealed class SecurityTests
         "GET /calendar/{token}.ics", // calendar apps: the unguessable token is the credential
         "GET /login", "POST /login", // signing in
         "GET /error", "POST /error", // the error page people see
+        "GET /not-found", "POST /not-found", // the 404 page (no data)
     ];
 
     private const string Clinical = "clinical", Desk = "desk", OwnRecord = "own", Owner = "owner", SignedIn = "signed-in";

@@ -91,7 +91,9 @@ public sealed class TenancyTests
         Assert.Equal(HttpStatusCode.OK, (await me.GetAsync($"/clients/{mine.Id}/summary")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await me.GetAsync($"/api/v1/clients/{someoneElse.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await me.GetAsync($"/api/v1/clients/{someoneElse.Id}/sessions")).StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await me.GetAsync($"/clients/{someoneElse.Id}/summary")).StatusCode);
+        var notMine = await me.GetAsync($"/clients/{someoneElse.Id}/summary");
+        Assert.Equal(HttpStatusCode.NotFound, notMine.StatusCode);
+        Assert.Contains("No such page, client, session or plan in this practice.", await notMine.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.Forbidden, (await me.GetAsync("/api/v1/clients")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await me.PutAsJsonAsync($"/api/v1/clients/{mine.Id}", Requests.Client() with { Version = mine.Version }, CupwiseApp.Json)).StatusCode);
     }

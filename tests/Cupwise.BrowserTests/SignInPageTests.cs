@@ -1,0 +1,96 @@
+using Cupwise.Clients;
+using Cupwise.Data;
+using Cupwise.Data.Accounts;
+using Cupwise.Domain.Clients;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace Cupwise.BrowserTests;
+
+/// <summary>Signing in through the real page: each practice sees its own clients, a client sees only their own record.</summary>
+public sealed class SignInPageTests
+{
+    [Fact]
+    public async Task APractitionerSeesOnlyTheirOwnPracticesClients()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var other = await app.AddPracticeAsync("Harbour Cupping");
+        var theirs = await AddClientAsync(app, other, "Harbourside", "Only");
+        await app.AddUserAsync(other, "owner@harbour.test", UserRole.Owner);
+
+        var anonymous = await app.OpenAnonymousAsync("/clients");
+        Assert.EndsWith("/login?ReturnUrl=%2Fclients", anonymous.Url, StringComparison.Ordinal);
+        await BrowserApp.ScreenshotAsync(anonymous, "sign-in");
+
+        var (_, demo) = await app.SignInAsync(app.Owner.Email, app.Owner.Password);
+        await demo.GotoAsync(app.BaseUrl + "/clients");
+        Assert.True(await demo.GetByRole(AriaRole.Link, new() { Name = "Demo (stiff neck), Client A" }).IsVisibleAsync());
+        Assert.Equal(0, await demo.GetByText("Harbourside").CountAsync());
+        Assert.True(await demo.GetByText("Cupwise demo practice").First.IsVisibleAsync());
+
+        var (_, harbour) = await app.SignInAsync("owner@harbour.test", BrowserApp.Password);
+        await harbour.GotoAsync(app.BaseUrl + "/clients");
+        Assert.True(await harbour.GetByRole(AriaRole.Link, new() { Name = "Harbourside, Only" }).IsVisibleAsync());
+        Assert.Equal(0, await harbour.GetByText("Demo (stiff neck)").CountAsync());
+        // The demo's client by its address: as unknown as any id.
+        await harbour.GotoAsync(app.BaseUrl + $"/clients/{Cupwise.DemoPractice.NeckClientId}");
+        Assert.True(await harbour.GetByText("No such page, client, session or plan in this practice.").IsVisibleAsync());
+        Assert.Equal(0, await harbour.GetByText("Demo (stiff neck)").CountAsync());
+
+        // Signing out ends it: the back button shows no chart.
+        await harbour.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();
+        await harbour.WaitForURLAsync("**/login");
+        await harbour.GotoAsync(app.BaseUrl + $"/clients/{theirs}");
+        Assert.Contains("/login", harbour.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AClientSignsInToTheirOwnRecordAndNothingElse()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var login = app.Services.GetRequiredService<Cupwise.DemoLogins>().For(UserRole.Client);
+        var (_, page) = await app.SignInAsync(login.Email, login.Password);
+        Assert.EndsWith($"/clients/{Cupwise.DemoPractice.BackClientId}/summary", page.Url, StringComparison.Ordinal);
+        Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "My record" }).IsVisibleAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Clients" }).CountAsync());
+        await BrowserApp.ScreenshotAsync(page, "client-own-record");
+
+        await page.GotoAsync(app.BaseUrl + "/clients");
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Not for this login" }).IsVisibleAsync());
+        await page.GotoAsync(app.BaseUrl + $"/clients/{Cupwise.DemoPractice.NeckClientId}/summary");
+        Assert.True(await page.GetByText("No such page, client, session or plan in this practice.").IsVisibleAsync());
+    }
+
+    [Fact]
+    public async Task TheOwnerSeesTheAuditLogAndWhoSawAClient()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var practitioner = app.Services.GetRequiredService<Cupwise.DemoLogins>().For(UserRole.Practitioner);
+        var (_, seen) = await app.SignInAsync(practitioner.Email, practitioner.Password);
+        await seen.GotoAsync(app.BaseUrl + $"/clients/{Cupwise.DemoPractice.BackClientId}");
+        await app.Services.GetRequiredService<Cupwise.Audit.AuditLog>().FlushAsync();
+
+        var page = await app.OpenAsync($"/clients/{Cupwise.DemoPractice.BackClientId}");
+        var who = page.GetByRole(AriaRole.Region, new() { Name = "Who saw this record" });
+        Assert.True(await who.GetByText(practitioner.Email).IsVisibleAsync());
+
+        await page.GotoAsync(app.BaseUrl + "/audit");
+        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" }).IsVisibleAsync());
+        await page.GetByRole(AriaRole.Button, new() { Name = "Check the chain" }).ClickAsync();
+        Assert.True(await page.GetByText("Intact:").IsVisibleAsync());
+        Assert.True(await page.GetByRole(AriaRole.Cell, new() { Name = "sign-in · POST /login" }).First.IsVisibleAsync());
+        await BrowserApp.ScreenshotAsync(page, "audit-log");
+    }
+
+    private static async Task<Guid> AddClientAsync(BrowserApp app, Guid practiceId, string family, string given)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        scope.ServiceProvider.GetRequiredService<PracticeScope>().Set(practiceId);
+        var db = scope.ServiceProvider.GetRequiredService<CupwiseDbContext>();
+        var client = Client.Create(Guid.NewGuid(), practiceId, new ClientDetails(family, given, new DateOnly(1990, 1, 1), Sex.Female, null, null, new HealthHistory()),
+            TimeProvider.System);
+        db.Clients.Add(client);
+        await db.SaveChangesAsync();
+        return client.Id;
+    }
+}
