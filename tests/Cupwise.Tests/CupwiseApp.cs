@@ -97,6 +97,10 @@ public sealed class CupwiseApp : IAsyncDisposable
         {
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();
+            if (Environment.GetEnvironmentVariable("CUPWISE_TEST_LOG") is { Length: > 0 })
+            {
+                builder.Logging.AddConsole();
+            }
         });
         await app.StartAsync();
         var started = new CupwiseApp(app, database);
@@ -194,6 +198,13 @@ public sealed class CupwiseApp : IAsyncDisposable
         }
         await _app.StopAsync();
         await _app.DisposeAsync();
+        if (Database.Provider == DatabaseProvider.PostgreSql)
+        {
+            // Close this test's idle pooled connections: the throwaway cluster has a connection limit, and a
+            // finished test's database is never used again.
+            await using var connection = new NpgsqlConnection(Database.ConnectionString);
+            NpgsqlConnection.ClearPool(connection);
+        }
     }
 
     private static JsonSerializerOptions CreateJson()
