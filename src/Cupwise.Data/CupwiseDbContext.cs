@@ -26,6 +26,10 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
 
     public PracticeScope Scope => scope;
 
+    public Guid? CurrentCareUserId => scope.CareUserId;
+    public DateTimeOffset CurrentCareNow => scope.CareNow;
+    public DbSet<AccessGrant> AccessGrants => Set<AccessGrant>();
+
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
@@ -92,20 +96,21 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         // The standard catalogue is shared; a practice's own cups are its own.
         modelBuilder.Entity<Cup>().HasQueryFilter(c => c.PracticeId == null || c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Practitioner>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<Client>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId && (CurrentClientId == null || c.Id == CurrentClientId));
-        modelBuilder.Entity<ClientRevision>().HasQueryFilter(r => r.PracticeId == CurrentPracticeId && (CurrentClientId == null || r.ClientId == CurrentClientId));
-        modelBuilder.Entity<TreatmentSession>().HasQueryFilter(s => s.PracticeId == CurrentPracticeId && (CurrentClientId == null || s.ClientId == CurrentClientId));
+        modelBuilder.Entity<Client>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId && (CurrentClientId == null || c.Id == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == c.Id && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
+        modelBuilder.Entity<ClientRevision>().HasQueryFilter(r => r.PracticeId == CurrentPracticeId && (CurrentClientId == null || r.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == r.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
+        modelBuilder.Entity<TreatmentSession>().HasQueryFilter(s => s.PracticeId == CurrentPracticeId && (CurrentClientId == null || s.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == s.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
         modelBuilder.Entity<CupApplication>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<SessionAmendment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId && (CurrentClientId == null || o.ClientId == CurrentClientId));
-        modelBuilder.Entity<Domain.Marks.MarkFollowUp>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId && (CurrentClientId == null || o.ClientId == CurrentClientId));
-        modelBuilder.Entity<Domain.Marks.MarkPhoto>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId && (CurrentClientId == null || p.ClientId == CurrentClientId));
+        modelBuilder.Entity<OutcomeMeasurement>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId && (CurrentClientId == null || o.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == o.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
+        modelBuilder.Entity<Domain.Marks.MarkFollowUp>().HasQueryFilter(o => o.PracticeId == CurrentPracticeId && (CurrentClientId == null || o.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == o.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
+        modelBuilder.Entity<Domain.Marks.MarkPhoto>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId && (CurrentClientId == null || p.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == p.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
         modelBuilder.Entity<Domain.Marks.MarkPhotoContent>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<AdverseEvent>().HasQueryFilter(e => e.PracticeId == CurrentPracticeId && (CurrentClientId == null || e.ClientId == CurrentClientId));
+        modelBuilder.Entity<AdverseEvent>().HasQueryFilter(e => e.PracticeId == CurrentPracticeId && (CurrentClientId == null || e.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == e.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
         modelBuilder.Entity<Domain.Plans.PracticeProtocol>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
-        modelBuilder.Entity<Domain.Plans.TreatmentPlan>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId && (CurrentClientId == null || p.ClientId == CurrentClientId));
-        modelBuilder.Entity<Domain.Scheduling.Appointment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId && (CurrentClientId == null || a.ClientId == CurrentClientId));
+        modelBuilder.Entity<Domain.Plans.TreatmentPlan>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId && (CurrentClientId == null || p.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == p.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
+        modelBuilder.Entity<Domain.Scheduling.Appointment>().HasQueryFilter(a => a.PracticeId == CurrentPracticeId && (CurrentClientId == null || a.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == a.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
         modelBuilder.Entity<Domain.Scheduling.CalendarFeed>().HasQueryFilter(f => f.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<AccessGrant>().HasQueryFilter(g => g.PracticeId == CurrentPracticeId);
     }
 }
 

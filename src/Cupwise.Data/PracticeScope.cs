@@ -14,6 +14,23 @@ public sealed class PracticeScope
 
     public bool IsSet => PracticeId != Guid.Empty;
 
+    /// <summary>Set for a practitioner who sees only their own clients: client data is filtered to that login's grants.</summary>
+    public Guid? CareUserId { get; private set; }
+
+    /// <summary>The time grants are checked against (break-glass grants end by themselves).</summary>
+    public DateTimeOffset CareNow { get; private set; }
+
+    /// <summary>Narrows the scope to the clients in <paramref name="userId"/>'s care or granted to them and not yet expired at <paramref name="now"/>.</summary>
+    public void RestrictToCareOf(Guid userId, DateTimeOffset now)
+    {
+        if (CareUserId is { } current && current != userId)
+        {
+            throw new InvalidOperationException("The care restriction of a unit of work cannot change once set.");
+        }
+        CareUserId = userId;
+        CareNow = now;
+    }
+
     public void Set(Guid practiceId)
     {
         if (IsSet && PracticeId != practiceId)
@@ -36,7 +53,7 @@ public sealed class PracticeScope
     /// <summary>A new scope for the same practice and restriction (for work on another unit of work).</summary>
     public PracticeScope Copy()
     {
-        var copy = new PracticeScope { PracticeId = PracticeId, ClientId = ClientId };
+        var copy = new PracticeScope { PracticeId = PracticeId, ClientId = ClientId, CareUserId = CareUserId, CareNow = CareNow };
         return copy;
     }
 }

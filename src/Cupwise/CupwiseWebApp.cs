@@ -161,6 +161,7 @@ public static class CupwiseWebApp
         api.MapReports();
         api.MapAppointments();
         api.MapAccounts();
+        api.MapAccessGrants();
         Audit.AuditApi.MapAudit(api);
         app.MapCalendars(api);
         app.MapPhotoForm();

@@ -90,6 +90,10 @@ public sealed class SecurityTests
         ["GET /api/v1/users"] = Owner,
         ["POST /api/v1/users"] = Owner,
         ["GET /audit"] = Owner,
+        ["GET /api/v1/practice/access"] = Owner,
+        ["PUT /api/v1/practice/access"] = Owner,
+        ["GET /api/v1/clients/{id}/access-grants"] = Owner,
+        ["POST /api/v1/clients/{id}/access-grants"] = Owner,
         // Pages
         ["GET /"] = Clinical,
         ["GET /clients"] = Desk,

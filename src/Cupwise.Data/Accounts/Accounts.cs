@@ -88,3 +88,26 @@ public sealed class ApiToken
 
     public bool IsUsable(DateTimeOffset now) => RevokedAt is null && (ExpiresAt is null || ExpiresAt > now);
 }
+
+/// <summary>
+/// A practitioner's access to one client when the practice lets practitioners see only their own clients: lasting
+/// for the clients in their care (added, charted or booked by them), or break-glass — granted by an owner, for a
+/// reason, until a time, after which it ends by itself.
+/// </summary>
+public sealed class AccessGrant
+{
+    public const string Care = "care";
+    public const string BreakGlass = "break-glass";
+
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public Guid ClientId { get; set; }
+    public Guid UserId { get; set; }
+    public string Kind { get; set; } = Care;
+    public Guid? GrantedByUserId { get; set; }
+    public string? Reason { get; set; }
+    public DateTimeOffset GrantedAt { get; set; }
+
+    /// <summary>Null for care, which lasts.</summary>
+    public DateTimeOffset? ExpiresAt { get; set; }
+}

@@ -42,6 +42,17 @@ internal static class AccountsConfiguration
             b.HasOne<CupwiseUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        modelBuilder.Entity<AccessGrant>(b =>
+        {
+            b.ToTable("access_grants");
+            b.HasKey(g => g.Id);
+            b.Property(g => g.Id).ValueGeneratedNever();
+            b.Property(g => g.Kind).HasMaxLength(16);
+            b.Property(g => g.Reason).HasMaxLength(500);
+            b.HasIndex(g => new { g.UserId, g.ClientId });
+            b.HasOne<CupwiseUser>().WithMany().HasForeignKey(g => g.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
         modelBuilder.Entity<AuditEntry>(b =>
         {
             b.ToTable("audit_entries");

@@ -15,6 +15,7 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.TimeZoneId).HasMaxLength(64).HasDefaultValue("UTC");
         builder.Property(p => p.MinimumSiteIntervalDays).HasDefaultValue(Practice.DefaultMinimumSiteIntervalDays);
         builder.Property(p => p.RequireTwoStepSignIn).HasDefaultValue(false);
+        builder.Property(p => p.PractitionersSeeOwnClientsOnly).HasDefaultValue(false);
         builder.Ignore(p => p.TimeZone);
         builder.HasIndex(p => p.Name).IsUnique();
     }

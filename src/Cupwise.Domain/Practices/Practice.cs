@@ -32,6 +32,14 @@ public sealed class Practice
 
     public void SetTwoStepSignIn(bool required) => RequireTwoStepSignIn = required;
 
+    /// <summary>
+    /// Whether a practitioner sees only the clients in their care (those they added, charted or booked) unless an
+    /// owner grants time-boxed access. Off: every practitioner of the practice sees every client.
+    /// </summary>
+    public bool PractitionersSeeOwnClientsOnly { get; private set; }
+
+    public void SetPractitionersSeeOwnClientsOnly(bool ownOnly) => PractitionersSeeOwnClientsOnly = ownOnly;
+
     public TimeZoneInfo TimeZone => FindTimeZone(TimeZoneId) ?? TimeZoneInfo.Utc;
 
     public void ChangeSettings(string timeZoneId, int minimumSiteIntervalDays)

@@ -16,6 +16,9 @@ public static class Access
     /// <summary>The practice asks for two-step sign-in and this login has not set it up yet: only /account is open.</summary>
     public const string TwoStepPendingClaim = "cupwise:two-step-pending";
 
+    /// <summary>The practice lets practitioners see only the clients in their care (and break-glass grants).</summary>
+    public const string OwnClientsOnlyClaim = "cupwise:own-clients-only";
+
     /// <summary>Owners and practitioners: clinical records. Also the fallback for any endpoint that names no policy.</summary>
     public const string Clinical = "clinical";
 
@@ -40,8 +43,9 @@ public static class Access
         [SignedIn] = [UserRole.Owner, UserRole.Practitioner, UserRole.FrontDesk, UserRole.Client],
     };
 
-    public static ClaimsIdentity Identity(CupwiseUser user, string practiceName, string scheme, Guid? sessionId, Guid? tokenId, bool twoStepPending = false)
+    public static ClaimsIdentity Identity(CupwiseUser user, Domain.Practices.Practice? practice, string scheme, Guid? sessionId, Guid? tokenId, bool twoStepPending = false)
     {
+        var practiceName = practice?.Name ?? string.Empty;
         var identity = new ClaimsIdentity(scheme, ClaimTypes.Name, ClaimTypes.Role);
         identity.AddClaim(new Claim(ClaimTypes.NameIdentifier, user.Id.ToString()));
         identity.AddClaim(new Claim(ClaimTypes.Name, user.Email ?? user.UserName ?? user.Id.ToString()));
@@ -64,12 +68,16 @@ public static class Access
         {
             identity.AddClaim(new Claim(TwoStepPendingClaim, "1"));
         }
+        if (practice?.PractitionersSeeOwnClientsOnly == true)
+        {
+            identity.AddClaim(new Claim(OwnClientsOnlyClaim, "1"));
+        }
         return identity;
     }
 }
 
 /// <summary>Who is asking, read once from the login's claims (per request, or per interactive circuit).</summary>
-public sealed class CurrentUser
+public sealed class CurrentUser(TimeProvider clock)
 {
     public bool IsSignedIn { get; private set; }
     public Guid UserId { get; private set; }
@@ -81,6 +89,7 @@ public sealed class CurrentUser
     public Guid? SessionId { get; private set; }
     public Guid? TokenId { get; private set; }
     public bool TwoStepPending { get; private set; }
+    public bool OwnClientsOnly { get; private set; }
 
     public bool Is(params UserRole[] roles) => IsSignedIn && roles.Contains(Role);
 
@@ -90,8 +99,8 @@ public sealed class CurrentUser
         {
             return;
         }
-        (IsSignedIn, UserId, Name, Role, PracticeId, PracticeName, ClientId, SessionId, TokenId, TwoStepPending) =
-            (true, other.UserId, other.Name, other.Role, other.PracticeId, other.PracticeName, other.ClientId, other.SessionId, other.TokenId, other.TwoStepPending);
+        (IsSignedIn, UserId, Name, Role, PracticeId, PracticeName, ClientId, SessionId, TokenId, TwoStepPending, OwnClientsOnly) =
+            (true, other.UserId, other.Name, other.Role, other.PracticeId, other.PracticeName, other.ClientId, other.SessionId, other.TokenId, other.TwoStepPending, other.OwnClientsOnly);
         Narrow(scope);
     }
 
@@ -115,6 +124,7 @@ public sealed class CurrentUser
         SessionId = Guid.TryParse(principal.FindFirstValue(Access.SessionClaim), out var session) ? session : null;
         TokenId = Guid.TryParse(principal.FindFirstValue(Access.TokenClaim), out var token) ? token : null;
         TwoStepPending = principal.HasClaim(c => c.Type == Access.TwoStepPendingClaim);
+        OwnClientsOnly = principal.HasClaim(c => c.Type == Access.OwnClientsOnlyClaim);
         Narrow(scope);
     }
 
@@ -125,6 +135,10 @@ public sealed class CurrentUser
         {
             // A client login without a linked record sees nothing rather than everything.
             scope.RestrictToClient(ClientId ?? Guid.NewGuid());
+        }
+        if (Role == UserRole.Practitioner && OwnClientsOnly)
+        {
+            scope.RestrictToCareOf(UserId, clock.GetUtcNow());
         }
     }
 }

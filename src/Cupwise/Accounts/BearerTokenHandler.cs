@@ -36,7 +36,7 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
                            join u in db.Users.AsNoTracking() on t.UserId equals u.Id
                            join p in db.Practices.AsNoTracking() on u.PracticeId equals p.Id
                            where t.TokenHash == hash
-                           select new { Token = t, User = u, PracticeName = p.Name }).FirstOrDefaultAsync(Context.RequestAborted);
+                           select new { Token = t, User = u, Practice = p }).FirstOrDefaultAsync(Context.RequestAborted);
         if (found is null || !found.Token.IsUsable(now) || found.User.PracticeId != found.Token.PracticeId)
         {
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
@@ -45,7 +45,7 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         {
             return AuthenticateResult.Fail("The login is locked.");
         }
-        var identity = Access.Identity(found.User, found.PracticeName, SchemeName, sessionId: null, tokenId: found.Token.Id);
+        var identity = Access.Identity(found.User, found.Practice, SchemeName, sessionId: null, tokenId: found.Token.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));
     }
 

@@ -14,20 +14,55 @@ namespace Cupwise.Audit;
 /// Records every saved change to client data, whatever made it — an API call, a form, or an interactive page
 /// whose clicks are not HTTP requests — once the save has succeeded.
 /// </summary>
-public sealed class AuditInterceptor(AuditLog log, CurrentUser user) : SaveChangesInterceptor
+public sealed class AuditInterceptor(AuditLog log, CurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
     private List<AuditRecord>? _pending;
 
-    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
+        await AddCareAsync(eventData.Context, cancellationToken);
         Collect(eventData.Context);
-        return base.SavingChangesAsync(eventData, result, cancellationToken);
+        return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
+        AddCareAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
         Collect(eventData.Context);
         return base.SavingChanges(eventData, result);
+    }
+
+    /// <summary>
+    /// A practitioner who adds a client, charts a session or books an appointment has that client in their care
+    /// from then on: recorded in the same save, so that a practice that lets practitioners see only their own
+    /// clients keeps showing them theirs.
+    /// </summary>
+    private async Task AddCareAsync(DbContext? context, CancellationToken cancellationToken)
+    {
+        if (context is not Data.CupwiseDbContext db || !user.Is(Data.Accounts.UserRole.Practitioner))
+        {
+            return;
+        }
+        var clients = db.ChangeTracker.Entries().Where(e => e.State == EntityState.Added).Select(e => e.Entity switch
+        {
+            Client c => (Guid?)c.Id,
+            TreatmentSession s => s.ClientId,
+            Appointment a => a.ClientId,
+            _ => null,
+        }).OfType<Guid>().Distinct().ToList();
+        foreach (var clientId in clients)
+        {
+            if (db.ChangeTracker.Entries<Data.Accounts.AccessGrant>().Any(g => g.Entity.ClientId == clientId && g.Entity.UserId == user.UserId)
+                || await db.AccessGrants.IgnoreQueryFilters().AnyAsync(g => g.ClientId == clientId && g.UserId == user.UserId && g.Kind == Data.Accounts.AccessGrant.Care, cancellationToken))
+            {
+                continue;
+            }
+            db.AccessGrants.Add(new Data.Accounts.AccessGrant
+            {
+                Id = Guid.NewGuid(), PracticeId = user.PracticeId, ClientId = clientId, UserId = user.UserId,
+                Kind = Data.Accounts.AccessGrant.Care, GrantedAt = clock.GetUtcNow(),
+            });
+        }
     }
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
