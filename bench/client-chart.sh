@@ -14,6 +14,8 @@ exe=src/Cupwise/bin/Release/net10.0/cupwise
 data=$(mktemp -d)
 port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"
+token=$(bench/first-owner.sh "$exe" "$data")
+export CUPWISE_TOKEN=$token
 "$exe" serve --data "$data" --urls "$base" >"$data/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
@@ -29,7 +31,7 @@ done = function(summary, latency, requests)
     summary.requests, summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout, summary.errors.status))
 end
 LUA
-wrk -t$(( connections > 1 ? 2 : 1 )) -c"$connections" -d3s "$base/clients/$client" >/dev/null   # warm-up
+wrk -H "Authorization: Bearer $token" -t$(( connections > 1 ? 2 : 1 )) -c"$connections" -d3s "$base/clients/$client" >/dev/null   # warm-up
 counters=bench/.tools/dotnet-counters
 [ -x "$counters" ] || dotnet tool install --tool-path bench/.tools dotnet-counters --version 10.0.750501 >/dev/null
 "$counters" collect -p "$pid" --counters "Microsoft.AspNetCore.Hosting[http.server.request.duration]" \
@@ -37,7 +39,7 @@ counters=bench/.tools/dotnet-counters
 counters_pid=$!
 sleep 1
 printf "round trip (wrk): "
-wrk -t$(( connections > 1 ? 2 : 1 )) -c"$connections" -d"${seconds}s" --latency -s "$script" "$base/clients/$client" | tail -1
+wrk -H "Authorization: Bearer $token" -t$(( connections > 1 ? 2 : 1 )) -c"$connections" -d"${seconds}s" --latency -s "$script" "$base/clients/$client" | tail -1
 wait $counters_pid || true
 python3 - "$data/counters.csv" <<'PY'
 import sys

@@ -11,12 +11,14 @@ exe=src/Cupwise/bin/Release/net10.0/cupwise
 data=$(mktemp -d)
 port=$(( 20000 + RANDOM % 20000 ))
 base="http://127.0.0.1:$port"
+token=$(bench/first-owner.sh "$exe" "$data")
+export CUPWISE_TOKEN=$token
 "$exe" serve --data "$data" --urls "$base" >"$data/serve.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$data"' EXIT
 until curl -fs -o /dev/null "$base/healthz"; do sleep 0.05; done
 
-json() { curl -fs -H 'content-type: application/json' -d "$2" "$base$1"; }
+json() { curl -fs -H "Authorization: Bearer $token" -H 'content-type: application/json' -d "$2" "$base$1"; }
 client=$(json /api/v1/clients '{"familyName":"Load","givenName":"Test","dateOfBirth":"1980-01-01","sex":"unknown"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 practitioner=$(json /api/v1/practitioners '{"displayName":"Load test"}' | sed -E 's/.*"id":"([^"]+)".*/\1/')
 cups=""
@@ -29,7 +31,7 @@ for i in $(seq 0 7); do
   [ "$i" -lt 7 ] && cups+=","
 done
 body="{\"clientId\":\"$client\",\"practitionerId\":\"$practitioner\",\"status\":\"completed\",\"startedAt\":\"2026-11-20T09:00:00Z\",\"endedAt\":\"2026-11-20T09:25:00Z\",\"notes\":\"Load test\",\"adjuncts\":[{\"kind\":\"massage\",\"detail\":\"effleurage\"}],\"cups\":[$cups]}"
-status=$(curl -s -o /dev/null -w '%{http_code}' -H 'content-type: application/json' -d "$body" "$base/api/v1/sessions")
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $token" -H 'content-type: application/json' -d "$body" "$base/api/v1/sessions")
 [ "$status" = 201 ] || { echo "the request body is refused ($status)" >&2; exit 1; }
 
 script="$data/post.lua"
@@ -41,5 +43,5 @@ wrk.body = "$body_lua"
 LUA
 # wrk prints "Non-2xx or 3xx responses: N" when any request is refused; none is expected.
 # Warm up (JIT, connection pool) and then measure.
-wrk -t1 -c1 -d3s -s "$script" "$base/api/v1/sessions" >/dev/null
-wrk -t1 -c"$connections" -d"${seconds}s" --latency -s "$script" "$base/api/v1/sessions"
+wrk -H "Authorization: Bearer $token" -t1 -c1 -d3s -s "$script" "$base/api/v1/sessions" >/dev/null
+wrk -H "Authorization: Bearer $token" -t1 -c"$connections" -d"${seconds}s" --latency -s "$script" "$base/api/v1/sessions"

@@ -2,13 +2,14 @@
 Prints the charted client's id. Talks to a Cupwise server on loopback only."""
 import json
 import sys
+import os
 import urllib.request
 
 base = sys.argv[1]
 
 
 def post(path, body):
-    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(base + path, data=json.dumps(body).encode(), headers={"Content-Type": "application/json", "Authorization": "Bearer " + os.environ["CUPWISE_TOKEN"]})
     with urllib.request.urlopen(request) as response:
         return json.load(response)
 

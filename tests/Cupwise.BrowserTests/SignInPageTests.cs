@@ -71,6 +71,8 @@ public sealed class SignInPageTests
         await app.Services.GetRequiredService<Cupwise.Audit.AuditLog>().FlushAsync();
 
         var page = await app.OpenAsync($"/clients/{Cupwise.DemoPractice.BackClientId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Who saw this record, and break-glass access →" }).ClickAsync();
+        await page.WaitForURLAsync("**/access");
         var who = page.GetByRole(AriaRole.Region, new() { Name = "Who saw this record" });
         Assert.True(await who.GetByText(practitioner.Email).IsVisibleAsync());
 

@@ -37,10 +37,12 @@ public sealed class AuditTests
         var access = await app.GetAsync<List<ClientAccessResponse>>($"/api/v1/clients/{client.Id}/access");
         Assert.Equal(3, access.Count);
         Assert.Contains(access, a => a.Actor.StartsWith("practitioner-", StringComparison.Ordinal) && a.Writes > 0);
-        var chart = await app.Client.GetStringAsync($"/clients/{client.Id}");
+        var chart = await app.Client.GetStringAsync($"/clients/{client.Id}/access");
         Assert.Contains("Who saw this record", chart, StringComparison.Ordinal);
         Assert.Contains("practitioner-", chart, StringComparison.Ordinal);
+        Assert.Contains("/access\">Who saw this record", await app.Client.GetStringAsync($"/clients/{client.Id}"), StringComparison.Ordinal);
         Assert.DoesNotContain("Who saw this record", await clinician.GetStringAsync($"/clients/{client.Id}"), StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.Forbidden, (await clinician.GetAsync($"/clients/{client.Id}/access")).StatusCode);
     }
 
     [Fact]

@@ -87,11 +87,11 @@ public sealed class BreakGlassTests
         Assert.Equal(HttpStatusCode.NotFound, (await b.Http.GetAsync($"/clients/{client.Id}")).StatusCode);
 
         var bId = (await app.GetAsync<List<UserResponse>>("/api/v1/users")).Single(u => u.Email == "b@my-practice.test").Id;
-        var refused = await owner.PostFormAsync($"/clients/{client.Id}", "break-glass", new() { ["GrantUser"] = bId, ["GrantHours"] = "4", ["GrantReason"] = "" });
+        var refused = await owner.PostFormAsync($"/clients/{client.Id}/access", "break-glass", new() { ["GrantUser"] = bId, ["GrantHours"] = "4", ["GrantReason"] = "" });
         Assert.Contains("Not granted: Reason is required", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var granted = await owner.PostFormAsync($"/clients/{client.Id}", "break-glass", new() { ["GrantUser"] = bId, ["GrantHours"] = "4", ["GrantReason"] = "Covering an absence" });
+        var granted = await owner.PostFormAsync($"/clients/{client.Id}/access", "break-glass", new() { ["GrantUser"] = bId, ["GrantHours"] = "4", ["GrantReason"] = "Covering an absence" });
         Assert.Equal(HttpStatusCode.Redirect, granted.StatusCode);
-        Assert.Contains("Covering an absence", await owner.Http.GetStringAsync($"/clients/{client.Id}"), StringComparison.Ordinal);
+        Assert.Contains("Covering an absence", await owner.Http.GetStringAsync($"/clients/{client.Id}/access"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await b.Http.GetAsync($"/clients/{client.Id}")).StatusCode);
     }
 }

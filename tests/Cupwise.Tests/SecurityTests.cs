@@ -90,6 +90,7 @@ public sealed class SecurityTests
         ["GET /api/v1/users"] = Owner,
         ["POST /api/v1/users"] = Owner,
         ["GET /audit"] = Owner,
+        ["GET /clients/{Id:guid}/access"] = Owner,
         ["GET /api/v1/practice/access"] = Owner,
         ["PUT /api/v1/practice/access"] = Owner,
         ["GET /api/v1/clients/{id}/access-grants"] = Owner,
