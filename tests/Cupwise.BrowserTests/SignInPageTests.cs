@@ -73,8 +73,16 @@ public sealed class SignInPageTests
         var page = await app.OpenAsync($"/clients/{Cupwise.DemoPractice.BackClientId}");
         await page.GetByRole(AriaRole.Link, new() { Name = "Who saw this record, and break-glass access →" }).ClickAsync();
         await page.WaitForURLAsync("**/access");
-        var who = page.GetByRole(AriaRole.Region, new() { Name = "Who saw this record" });
+        // The practitioner's visit is recorded as their response finishes: look again until it is in.
+        var who = page.GetByRole(AriaRole.Region, new() { Name = "Who saw this record", Exact = true });
+        for (var i = 0; i < 20 && !await who.GetByText(practitioner.Email).IsVisibleAsync(); i++)
+        {
+            await Task.Delay(100);
+            await app.Services.GetRequiredService<Cupwise.Audit.AuditLog>().FlushAsync();
+            await page.ReloadAsync();
+        }
         Assert.True(await who.GetByText(practitioner.Email).IsVisibleAsync());
+        await BrowserApp.ScreenshotAsync(page, "who-saw");
 
         await page.GotoAsync(app.BaseUrl + "/audit");
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" }).IsVisibleAsync());

@@ -22,6 +22,15 @@ public static class AuditMiddleware
 
     public static void UseCupwiseAudit(this WebApplication app) => app.Use(async (context, next) =>
     {
+        // Recorded as the response starts, so that the entry is queued before the caller has the answer; a request
+        // that fails before anything is sent is recorded on the way out.
+        var recorded = false;
+        context.Response.OnStarting(() =>
+        {
+            recorded = true;
+            Record(context, context.Response.StatusCode);
+            return Task.CompletedTask;
+        });
         var status = 500;
         try
         {
@@ -30,7 +39,11 @@ public static class AuditMiddleware
         }
         finally
         {
-            Record(context, status);
+            if (!recorded)
+            {
+                recorded = true;
+                Record(context, status);
+            }
         }
     });
 
