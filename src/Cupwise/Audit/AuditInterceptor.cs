@@ -131,9 +131,14 @@ public sealed class AuditInterceptor(AuditLog log, CurrentUser user, TimeProvide
 
     private void Flush()
     {
-        foreach (var record in _pending ?? [])
+        // One entry per client and kind of change in a save: "create TreatmentSession 6f… + 8 CupApplication", not
+        // one per cup, so that a session with many cups costs the log one line.
+        foreach (var group in (_pending ?? []).GroupBy(r => (r.ClientId, r.ResourceKind, r.ResourceId, r.Action)))
         {
-            log.Record(record.UserId, record.Actor, record.PracticeId, record.ClientId, record.Action, record.What, record.Outcome, record.ResourceKind, record.ResourceId);
+            var first = group.First();
+            var more = group.Skip(1).GroupBy(r => r.What[..r.What.IndexOf(' ')]).Select(g => $"{g.Count()} {g.Key}");
+            var what = string.Join(" + ", more.Prepend(first.What));
+            log.Record(first.UserId, first.Actor, first.PracticeId, first.ClientId, first.Action, what, first.Outcome, first.ResourceKind, first.ResourceId);
         }
         _pending = null;
     }

@@ -43,6 +43,9 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
 {
     private const long PostgresLockKey = 0x43757077697365; // "Cupwise"
 
+    /// <summary>How long the writer waits after the first queued entry, gathering others into the same transaction.</summary>
+    private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(50);
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         // Let the writer drain what is queued before the process ends.
@@ -56,6 +59,9 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
         var waiting = new List<TaskCompletionSource>();
         while (await log.Reader.WaitToReadAsync(CancellationToken.None))
         {
+            // Gather for a moment: one durable transaction per batch, not per request, so the log does not queue
+            // for SQLite's single write lock in front of every clinical save.
+            await Task.Delay(Coalesce, CancellationToken.None);
             while (batch.Count < 500 && log.Reader.TryRead(out var item))
             {
                 if (item is AuditRecord record)
@@ -125,29 +131,33 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
         await transaction.CommitAsync();
     }
 
-    /// <summary>Finds the client of each record that names a session, plan, photo or appointment.</summary>
+    /// <summary>Finds the client of each record that names a session, plan, photo or appointment (each one looked up once per batch).</summary>
     private static async Task ResolveClientsAsync(CupwiseDbContext db, List<AuditRecord> batch)
     {
+        var found = new Dictionary<(string Kind, Guid Id, Guid? Practice), Guid?>();
         for (var i = 0; i < batch.Count; i++)
         {
             var record = batch[i];
-            if (record.ClientId is not null || record.ResourceId is not { } id)
+            if (record.ClientId is not null || record.ResourceId is not { } id || record.ResourceKind is not { } kind)
             {
                 continue;
             }
-            Guid? client = record.ResourceKind switch
+            if (!found.TryGetValue((kind, id, record.PracticeId), out var client))
             {
-                "session" => await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == id).Select(s => (Guid?)s.ClientId).FirstOrDefaultAsync(),
-                "plan" => await db.Plans.IgnoreQueryFilters().Where(p => p.Id == id).Select(p => (Guid?)p.ClientId).FirstOrDefaultAsync(),
-                "photo" => await db.MarkPhotos.IgnoreQueryFilters().Where(p => p.Id == id).Select(p => (Guid?)p.ClientId).FirstOrDefaultAsync(),
-                "appointment" => await db.Appointments.IgnoreQueryFilters().Where(a => a.Id == id).Select(a => (Guid?)a.ClientId).FirstOrDefaultAsync(),
-                _ => null,
-            };
-            // Only a client of the caller's own practice: an id guessed from another practice names no one here.
-            if (client is { } found && record.PracticeId is { } practice
-                && await db.Clients.IgnoreQueryFilters().AnyAsync(c => c.Id == found && c.PracticeId == practice))
+                client = kind switch
+                {
+                    "session" => await db.Sessions.IgnoreQueryFilters().Where(s => s.Id == id && s.PracticeId == record.PracticeId).Select(s => (Guid?)s.ClientId).FirstOrDefaultAsync(),
+                    "plan" => await db.Plans.IgnoreQueryFilters().Where(p => p.Id == id && p.PracticeId == record.PracticeId).Select(p => (Guid?)p.ClientId).FirstOrDefaultAsync(),
+                    "photo" => await db.MarkPhotos.IgnoreQueryFilters().Where(p => p.Id == id && p.PracticeId == record.PracticeId).Select(p => (Guid?)p.ClientId).FirstOrDefaultAsync(),
+                    "appointment" => await db.Appointments.IgnoreQueryFilters().Where(a => a.Id == id && a.PracticeId == record.PracticeId).Select(a => (Guid?)a.ClientId).FirstOrDefaultAsync(),
+                    _ => null,
+                };
+                // Only a record of the caller's own practice names a client: an id guessed from another practice names no one.
+                found[(kind, id, record.PracticeId)] = client;
+            }
+            if (client is not null)
             {
-                batch[i] = record with { ClientId = found };
+                batch[i] = record with { ClientId = client };
             }
         }
     }
