@@ -281,4 +281,25 @@ public sealed class AccountsTests
         var code = ((hash[offset] & 0x7f) << 24 | hash[offset + 1] << 16 | hash[offset + 2] << 8 | hash[offset + 3]) % 1_000_000;
         return code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    [Fact]
+    public async Task ServeRefusesASessionTimeoutOutsideItsRange()
+    {
+        var tooShort = await Cli.RunAsync(["serve", "--idle-minutes", "1", "--data", TestDatabase.NewDirectory()]);
+        Assert.Equal(2, tooShort.Exit);
+        Assert.Contains("--idle-minutes: 5 to 240.", tooShort.Err, StringComparison.Ordinal);
+        var tooLong = await Cli.RunAsync(["serve", "--session-hours", "48", "--data", TestDatabase.NewDirectory()]);
+        Assert.Contains("--session-hours: 1 to 24.", tooLong.Err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AShorterIdleTimeoutIsKept()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 11, 25, 8, 0, 0, TimeSpan.Zero));
+        await using var app = await CupwiseApp.StartAsync(clock: clock, sessions: new SessionLifetime(TimeSpan.FromMinutes(5), TimeSpan.FromHours(1)));
+        using var browser = app.NewBrowser();
+        await browser.SignInAsync(Email, CupwiseApp.Password);
+        clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await browser.Http.GetAsync("/api/v1/clients")).StatusCode);
+    }
 }

@@ -88,15 +88,37 @@ public static class CupwiseCli
             DefaultValueFactory = _ => ServeOptions.DefaultUrls,
             HelpName = "URL",
         };
-        var demo = new Option<bool>("--demo") { Description = "Load the demo practice (three example clients with sessions and outcomes) and serve it." };
+        var demo = new Option<bool>("--demo") { Description = "Load the demo practice (three example clients with sessions and outcomes) and serve it; prints its logins." };
+        var idle = new Option<int>("--idle-minutes")
+        {
+            Description = "Sign a browser out after this many minutes without a request (5–240).",
+            DefaultValueFactory = _ => (int)Accounts.SessionLifetime.Default.Idle.TotalMinutes,
+            HelpName = "N",
+        };
+        var lifetime = new Option<int>("--session-hours")
+        {
+            Description = "Sign a browser out this many hours after it signed in, however busy (1–24).",
+            DefaultValueFactory = _ => (int)Accounts.SessionLifetime.Default.Absolute.TotalHours,
+            HelpName = "N",
+        };
         var command = new Command("serve", "Apply pending migrations, then serve the web app and the REST API (/api/v1, OpenAPI at /openapi/v1.json).")
         {
-            urls, DataOption, DbOption, demo,
+            urls, DataOption, DbOption, demo, idle, lifetime,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            var (idleMinutes, hours) = (parse.GetValue(idle), parse.GetValue(lifetime));
+            if (idleMinutes is < 5 or > 240 || hours is < 1 or > 24)
+            {
+                parse.InvocationConfiguration.Error.WriteLine(idleMinutes is < 5 or > 240
+                    ? "cupwise serve: --idle-minutes: 5 to 240."
+                    : "cupwise serve: --session-hours: 1 to 24.");
+                return UsageError;
+            }
             var database = ResolveDatabase(parse);
-            var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, parse.GetValue(urls) ?? ServeOptions.DefaultUrls, parse.GetValue(demo)), cancellationToken: cancellationToken);
+            var sessions = new Accounts.SessionLifetime(TimeSpan.FromMinutes(idleMinutes), TimeSpan.FromHours(hours));
+            var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, parse.GetValue(urls) ?? ServeOptions.DefaultUrls, parse.GetValue(demo), Sessions: sessions),
+                cancellationToken: cancellationToken);
             await app.RunAsync();
             return 0;
         });
