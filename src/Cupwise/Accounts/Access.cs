@@ -43,6 +43,28 @@ public static class Access
         [SignedIn] = [UserRole.Owner, UserRole.Practitioner, UserRole.FrontDesk, UserRole.Client],
     };
 
+    /// <summary>Reads a role as the command line and the API spell it (front-desk or frontdesk), ignoring case.</summary>
+    public static bool TryParseRole(string? text, out UserRole role)
+    {
+        role = default;
+        switch (text?.Trim().ToLowerInvariant())
+        {
+            case "owner": role = UserRole.Owner; return true;
+            case "practitioner": role = UserRole.Practitioner; return true;
+            case "front-desk" or "frontdesk": role = UserRole.FrontDesk; return true;
+            case "client": role = UserRole.Client; return true;
+            default: return false;
+        }
+    }
+
+    /// <summary>The role as the command line and the API spell it: owner, practitioner, front-desk, client.</summary>
+
+    public static string RoleName(UserRole role) => role switch
+    {
+        UserRole.FrontDesk => "front-desk",
+        _ => role.ToString().ToLowerInvariant(),
+    };
+
     public static ClaimsIdentity Identity(CupwiseUser user, Domain.Practices.Practice? practice, string scheme, Guid? sessionId, Guid? tokenId, bool twoStepPending = false)
     {
         var practiceName = practice?.Name ?? string.Empty;

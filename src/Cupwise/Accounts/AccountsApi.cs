@@ -87,7 +87,7 @@ public static class AccountsApi
     {
         var now = clock.GetUtcNow();
         var rows = await db.Users.AsNoTracking().Where(u => u.PracticeId == user.PracticeId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(u => new UserResponse(u.Id.ToString(), u.Email ?? "", Cli.AccountsCommand.Role(u.Role), u.ClientId?.ToString(),
+        return TypedResults.Ok(rows.Select(u => new UserResponse(u.Id.ToString(), u.Email ?? "", Access.RoleName(u.Role), u.ClientId?.ToString(),
             u.TwoFactorEnabled, u.LockoutEnd > now, u.CreatedAt)).ToList());
     }
 
@@ -95,7 +95,7 @@ public static class AccountsApi
         Audit.AuditLog audit, CancellationToken cancellationToken)
     {
         var v = new RequestValidator();
-        if (!Cli.AccountsCommand.TryParseRole(request.Role, out var role))
+        if (!Access.TryParseRole(request.Role, out var role))
         {
             v.Add("role", "must be one of owner, practitioner, front-desk, client.");
         }
@@ -126,7 +126,7 @@ public static class AccountsApi
             return ApiResults.Invalid(v);
         }
         var added = result.Value!;
-        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, clientId, "user-add", $"{Cli.AccountsCommand.Role(role)} {added.Email}", "ok");
-        return TypedResults.Created($"/api/v1/users/{added.Id}", new UserResponse(added.Id.ToString(), added.Email!, Cli.AccountsCommand.Role(role), added.ClientId?.ToString(), false, false, added.CreatedAt));
+        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, clientId, "user-add", $"{Access.RoleName(role)} {added.Email}", "ok");
+        return TypedResults.Created($"/api/v1/users/{added.Id}", new UserResponse(added.Id.ToString(), added.Email!, Access.RoleName(role), added.ClientId?.ToString(), false, false, added.CreatedAt));
     }
 }

@@ -61,7 +61,7 @@ public static class AuditApi
         {
             return ApiResults.Invalid(v);
         }
-        var entries = Cli.AuditCommand.Query(db.AuditEntries.AsNoTracking().Where(e => e.PracticeId == user.PracticeId), from, to);
+        var entries = AuditExport.Query(db.AuditEntries.AsNoTracking().Where(e => e.PracticeId == user.PracticeId), from, to);
         if (clientId is { } c)
         {
             entries = entries.Where(e => e.ClientId == c);
@@ -69,7 +69,7 @@ public static class AuditApi
         var rows = await entries.OrderByDescending(e => e.Sequence).Take(MaximumEntries).ToListAsync(cancellationToken);
         if (query.Format == "csv")
         {
-            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(Cli.AuditCommand.ToCsv(rows.OrderBy(e => e.Sequence))), "text/csv; charset=utf-8", "cupwise-audit.csv");
+            return TypedResults.File(System.Text.Encoding.UTF8.GetBytes(AuditExport.ToCsv(rows.OrderBy(e => e.Sequence))), "text/csv; charset=utf-8", "cupwise-audit.csv");
         }
         return TypedResults.Ok(rows.Select(e => new AuditEntryResponse(e.Sequence, e.At, e.Actor, e.ClientId?.ToString(), e.Action, e.What, e.Outcome)).ToList());
     }

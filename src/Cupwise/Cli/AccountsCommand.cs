@@ -11,7 +11,7 @@ namespace Cupwise.Cli;
 /// <c>cupwise practice add</c>, <c>cupwise user add</c> and <c>cupwise token create|revoke</c>: how the first owner
 /// and every script's credentials are made, on the same Identity as the web app.
 /// </summary>
-public static class AccountsCommand
+internal static class AccountsCommand
 {
     public static IEnumerable<Command> Build(Option<string?> data, Option<string?> db, Func<ParseResult, DatabaseSettings> resolve)
     {
@@ -79,7 +79,7 @@ public static class AccountsCommand
                 error.WriteLine("cupwise user add: --email: the login's e-mail is required.");
                 return CupwiseCli.UsageError;
             }
-            if (!TryParseRole(parse.GetValue(role), out var userRole))
+            if (!Access.TryParseRole(parse.GetValue(role), out var userRole))
             {
                 error.WriteLine("cupwise user add: --role: one of owner, practitioner, front-desk, client.");
                 return CupwiseCli.UsageError;
@@ -119,8 +119,8 @@ public static class AccountsCommand
                 return CupwiseCli.UsageError;
             }
             await Audit.AuditWriter.AppendAsync(database, [new Audit.AuditRecord(DateTimeOffset.UtcNow, null, "cupwise (command line)", found.Id, clientId,
-                "user-add", $"{Role(userRole)} {result.Value!.Email}", "ok")]);
-            parse.InvocationConfiguration.Output.WriteLine($"Added {Role(userRole)} {result.Value.Email} to '{found.Name}'.");
+                "user-add", $"{Access.RoleName(userRole)} {result.Value!.Email}", "ok")]);
+            parse.InvocationConfiguration.Output.WriteLine($"Added {Access.RoleName(userRole)} {result.Value.Email} to '{found.Name}'.");
             return 0;
         });
         return new Command("user", "Logins: add one to a practice.") { add };
@@ -191,23 +191,4 @@ public static class AccountsCommand
         });
         return new Command("token", "API tokens for scripts and integrations.") { create, revoke };
     }
-
-    public static bool TryParseRole(string? text, out UserRole role)
-    {
-        role = default;
-        switch (text?.Trim().ToLowerInvariant())
-        {
-            case "owner": role = UserRole.Owner; return true;
-            case "practitioner": role = UserRole.Practitioner; return true;
-            case "front-desk" or "frontdesk": role = UserRole.FrontDesk; return true;
-            case "client": role = UserRole.Client; return true;
-            default: return false;
-        }
-    }
-
-    public static string Role(UserRole role) => role switch
-    {
-        UserRole.FrontDesk => "front-desk",
-        _ => role.ToString().ToLowerInvariant(),
-    };
 }

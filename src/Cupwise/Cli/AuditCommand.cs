@@ -1,8 +1,8 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using Cupwise.Data;
 using Cupwise.Data.Accounts;
+using Cupwise.Audit;
 using Cupwise.Plans;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,8 +48,8 @@ internal static class AuditCommand
             }
             var database = resolve(parse);
             await using var context = database.CreateContext(new PracticeScope());
-            var entries = await Query(context.AuditEntries.AsNoTracking(), start, end).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-            var csv = ToCsv(entries);
+            var entries = await AuditExport.Query(context.AuditEntries.AsNoTracking(), start, end).OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
+            var csv = AuditExport.ToCsv(entries);
             if (parse.GetValue(output) is { } file)
             {
                 await File.WriteAllTextAsync(file.FullName, csv, cancellationToken);
@@ -62,42 +62,5 @@ internal static class AuditCommand
             return 0;
         });
         return new Command("audit", "The audit log of every access to client data: verify the chain, export it.") { verify, export };
-    }
-
-    public static IQueryable<AuditEntry> Query(IQueryable<AuditEntry> entries, DateOnly? from, DateOnly? to)
-    {
-        if (from is { } f)
-        {
-            var start = new DateTimeOffset(f.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            entries = entries.Where(e => e.At >= start);
-        }
-        if (to is { } t)
-        {
-            var end = new DateTimeOffset(t.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-            entries = entries.Where(e => e.At < end);
-        }
-        return entries;
-    }
-
-    public static string ToCsv(IEnumerable<AuditEntry> entries)
-    {
-        var csv = new StringBuilder("sequence,at_utc,user_id,actor,practice_id,client_id,action,what,outcome,previous_hash,hash\n");
-        foreach (var e in entries)
-        {
-            csv.AppendJoin(',', e.Sequence.ToString(CultureInfo.InvariantCulture), e.At.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ss.fffZ", CultureInfo.InvariantCulture),
-                e.UserId?.ToString() ?? "", Cell(e.Actor), e.PracticeId?.ToString() ?? "", e.ClientId?.ToString() ?? "", Cell(e.Action), Cell(e.What), Cell(e.Outcome),
-                e.PreviousHash, e.Hash).Append('\n');
-        }
-        return csv.ToString();
-    }
-
-    /// <summary>Quoted when needed; a cell a spreadsheet would run as a formula is prefixed with a quote mark.</summary>
-    private static string Cell(string value)
-    {
-        if (value.Length > 0 && "=+-@\t\r".Contains(value[0]))
-        {
-            value = "'" + value;
-        }
-        return value.IndexOfAny([',', '"', '\n', '\r']) >= 0 ? $"\"{value.Replace("\"", "\"\"")}\"" : value;
     }
 }
