@@ -53,6 +53,7 @@ public sealed class SignInPageTests
         Assert.EndsWith($"/clients/{Cupwise.DemoPractice.BackClientId}/summary", page.Url, StringComparison.Ordinal);
         Assert.True(await page.GetByRole(AriaRole.Link, new() { Name = "My record" }).IsVisibleAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Clients" }).CountAsync());
+        Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "← Back to the chart" }).CountAsync()); // the chart is the practice's, not theirs
         await BrowserApp.ScreenshotAsync(page, "client-own-record");
 
         await page.GotoAsync(app.BaseUrl + "/clients");
