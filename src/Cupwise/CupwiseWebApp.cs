@@ -104,6 +104,16 @@ public static class CupwiseWebApp
             document.Info.Version = "v1";
             document.Info.Description = "Cup-by-cup records of cupping therapy: clients, sessions, cup applications and outcomes.";
             document.Servers?.Clear();
+            // Every operation but /healthz needs a login: scripts send an API token (cupwise token create).
+            document.Components ??= new Microsoft.OpenApi.OpenApiComponents();
+            document.Components.SecuritySchemes ??= new Dictionary<string, Microsoft.OpenApi.IOpenApiSecurityScheme>();
+            document.Components.SecuritySchemes["bearer"] = new Microsoft.OpenApi.OpenApiSecurityScheme
+            {
+                Type = Microsoft.OpenApi.SecuritySchemeType.Http,
+                Scheme = "bearer",
+                Description = "An API token (cupwise token create --email E, or POST /api/v1/tokens), sent as Authorization: Bearer followed by the token. It acts in the practice and role of its login.",
+            };
+            document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("bearer", document)] = [] }];
             return Task.CompletedTask;
         }));
         services.AddRazorComponents().AddInteractiveServerComponents();
