@@ -211,6 +211,8 @@ public sealed class AccountsTests
         Assert.Contains("too common", common.Err, StringComparison.Ordinal);
         var badRole = await CliWithInput("x\n", ["user", "add", "--practice", "Harbour Cupping", "--email", "owner@harbour.test", "--role", "boss", "--password-stdin", .. args]);
         Assert.Contains("--role: one of owner, practitioner, front-desk, client", badRole.Err, StringComparison.Ordinal);
+        var notAPractitioner = await CliWithInput("driftwood-lantern-ocean-45\n", ["user", "add", "--practice", "Harbour Cupping", "--email", "p@harbour.test", "--role", "practitioner", "--practitioner", Guid.NewGuid().ToString(), "--password-stdin", .. args]);
+        Assert.Contains("--practitioner: must be the id of a practitioner of this practice", notAPractitioner.Err, StringComparison.Ordinal);
         var added = await CliWithInput("driftwood-lantern-ocean-45\n", ["user", "add", "--practice", "Harbour Cupping", "--email", "owner@harbour.test", "--role", "owner", "--password-stdin", .. args]);
         Assert.Equal(0, added.Exit);
 

@@ -94,4 +94,25 @@ public sealed class BreakGlassTests
         Assert.Contains("Covering an absence", await owner.Http.GetStringAsync($"/clients/{client.Id}/access"), StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await b.Http.GetAsync($"/clients/{client.Id}")).StatusCode);
     }
+
+    [Fact]
+    public async Task ALinkedPractitionerKeepsTheClientsTheyHaveAlreadyTreated()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var practitioner = await app.NewPractitionerAsync();
+        var treated = await app.NewClientAsync("Treated", "Before");
+        await app.NewCompletedSessionAsync(treated.Id, practitioner.Id);
+        var unknown = await app.PostAsync("/api/v1/users", new UserRequest("x@my-practice.test", "practitioner", CupwiseApp.Password, null, Guid.NewGuid().ToString()));
+        Assert.Contains("practitionerId", (await unknown.ProblemFieldsAsync()).Keys);
+        var linked = await (await app.PostAsync("/api/v1/users", new UserRequest("linked@my-practice.test", "practitioner", CupwiseApp.Password, null, practitioner.Id)))
+            .ReadAsync<UserResponse>(HttpStatusCode.Created);
+        Assert.Equal(practitioner.Id, linked.PractitionerId);
+
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.PutAsJsonAsync("/api/v1/practice/access", new { practitionersSeeOwnClientsOnly = true })).StatusCode);
+        var asLinked = app.Anonymous;
+        asLinked.DefaultRequestHeaders.Authorization = new("Bearer", await app.TokenForAsync("linked@my-practice.test"));
+        Assert.Equal(HttpStatusCode.OK, (await asLinked.GetAsync($"/api/v1/clients/{treated.Id}")).StatusCode);
+        var unlinked = await app.ClientAsAsync(UserRole.Practitioner);
+        Assert.Equal(HttpStatusCode.NotFound, (await unlinked.GetAsync($"/api/v1/clients/{treated.Id}")).StatusCode);
+    }
 }

@@ -63,6 +63,17 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
         {
             return AccountResult<CupwiseUser>.Fail("client", "Only a client login is linked to a client record.");
         }
+        if (practitionerId is { } linked)
+        {
+            if (role is not (UserRole.Practitioner or UserRole.Owner))
+            {
+                return AccountResult<CupwiseUser>.Fail("practitioner", "Only a practitioner's or an owner's login is linked to a practitioner record.");
+            }
+            if (!await db.Practitioners.IgnoreQueryFilters().AnyAsync(p => p.Id == linked && p.PracticeId == practiceId, cancellationToken))
+            {
+                return AccountResult<CupwiseUser>.Fail("practitioner", "must be the id of a practitioner of this practice (GET /api/v1/practitioners).");
+            }
+        }
         var user = new CupwiseUser
         {
             Id = Guid.NewGuid(),

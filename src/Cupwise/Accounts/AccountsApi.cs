@@ -20,9 +20,10 @@ public sealed record UserRequest(
     [property: Description("The login's e-mail.")] string? Email,
     [property: Description("owner, practitioner, front-desk or client.")] string? Role,
     [property: Description("At least 12 characters and not a common password.")] string? Password,
-    [property: Description("For a client login: the client record it may see.")] string? ClientId);
+    [property: Description("For a client login: the client record it may see.")] string? ClientId,
+    [property: Description("For a practitioner's login: their practitioner record (GET /api/v1/practitioners).")] string? PractitionerId = null);
 
-public sealed record UserResponse(string Id, string Email, string Role, string? ClientId, bool TwoStepSignIn, bool Locked, DateTimeOffset CreatedAt);
+public sealed record UserResponse(string Id, string Email, string Role, string? ClientId, bool TwoStepSignIn, bool Locked, DateTimeOffset CreatedAt, string? PractitionerId = null);
 
 /// <summary>API tokens of the caller; the practice's logins, for its owners.</summary>
 public static class AccountsApi
@@ -88,7 +89,7 @@ public static class AccountsApi
         var now = clock.GetUtcNow();
         var rows = await db.Users.AsNoTracking().Where(u => u.PracticeId == user.PracticeId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
         return TypedResults.Ok(rows.Select(u => new UserResponse(u.Id.ToString(), u.Email ?? "", Access.RoleName(u.Role), u.ClientId?.ToString(),
-            u.TwoFactorEnabled, u.LockoutEnd > now, u.CreatedAt)).ToList());
+            u.TwoFactorEnabled, u.LockoutEnd > now, u.CreatedAt, u.PractitionerId?.ToString())).ToList());
     }
 
     public static async Task<Results<Created<UserResponse>, ValidationProblem>> AddUser(UserRequest request, AccountService accounts, CurrentUser user,
@@ -111,6 +112,11 @@ public static class AccountsApi
                 v.Add("clientId", "must be a client id.");
             }
         }
+        Guid? practitionerId = null;
+        if (request.PractitionerId is { } rawPractitioner)
+        {
+            if (Guid.TryParse(rawPractitioner, out var parsed)) { practitionerId = parsed; } else { v.Add("practitionerId", "must be a practitioner id."); }
+        }
         if (string.IsNullOrWhiteSpace(request.Email) || request.Email.Length > 256 || !request.Email.Contains('@'))
         {
             v.Add("email", "must be an e-mail address of at most 256 characters.");
@@ -119,14 +125,14 @@ public static class AccountsApi
         {
             return ApiResults.Invalid(v);
         }
-        var result = await accounts.AddUserAsync(user.PracticeId, request.Email!, role, request.Password ?? string.Empty, clientId, cancellationToken: cancellationToken);
+        var result = await accounts.AddUserAsync(user.PracticeId, request.Email!, role, request.Password ?? string.Empty, clientId, practitionerId, cancellationToken);
         if (!result.Succeeded)
         {
-            v.Add(result.Field!, result.Error!);
+            v.Add(result.Field == "practitioner" ? "practitionerId" : result.Field == "client" ? "clientId" : result.Field!, result.Error!);
             return ApiResults.Invalid(v);
         }
         var added = result.Value!;
         audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, clientId, "user-add", $"{Access.RoleName(role)} {added.Email}", "ok");
-        return TypedResults.Created($"/api/v1/users/{added.Id}", new UserResponse(added.Id.ToString(), added.Email!, Access.RoleName(role), added.ClientId?.ToString(), false, false, added.CreatedAt));
+        return TypedResults.Created($"/api/v1/users/{added.Id}", new UserResponse(added.Id.ToString(), added.Email!, Access.RoleName(role), added.ClientId?.ToString(), false, false, added.CreatedAt, added.PractitionerId?.ToString()));
     }
 }

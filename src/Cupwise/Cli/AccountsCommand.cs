@@ -61,10 +61,11 @@ internal static class AccountsCommand
         var email = new Option<string?>("--email") { Description = "The login's e-mail address.", HelpName = "E" };
         var role = new Option<string?>("--role") { Description = "owner, practitioner, front-desk or client.", HelpName = "ROLE" };
         var client = new Option<string?>("--client") { Description = "For a client login: the id of their client record.", HelpName = "ID" };
+        var practitioner = new Option<string?>("--practitioner") { Description = "For a practitioner's login: their practitioner record, so that the clients they have already treated stay in their care.", HelpName = "ID" };
         var passwordStdin = new Option<bool>("--password-stdin") { Description = "Read the password from standard input (at least 12 characters, not a common one)." };
         var add = new Command("add", "Add a login to a practice. The password is read from standard input, never from the command line.")
         {
-            practice, email, role, client, passwordStdin, data, db,
+            practice, email, role, client, practitioner, passwordStdin, data, db,
         };
         add.SetAction(async (parse, cancellationToken) =>
         {
@@ -94,6 +95,16 @@ internal static class AccountsCommand
                 }
                 clientId = id;
             }
+            Guid? practitionerId = null;
+            if (parse.GetValue(practitioner) is { } rawPractitioner)
+            {
+                if (!Guid.TryParse(rawPractitioner, out var id))
+                {
+                    error.WriteLine("cupwise user add: --practitioner: a practitioner id (GET /api/v1/practitioners).");
+                    return CupwiseCli.UsageError;
+                }
+                practitionerId = id;
+            }
             if (!parse.GetValue(passwordStdin))
             {
                 error.WriteLine("cupwise user add: --password-stdin is required: pipe the password in, so that it stays out of the shell's history.");
@@ -112,7 +123,7 @@ internal static class AccountsCommand
                 error.WriteLine($"cupwise user add: --practice: no practice named '{practiceName}' (add it with 'cupwise practice add').");
                 return CupwiseCli.UsageError;
             }
-            var result = await accounts.AddUserAsync(found.Id, address, userRole, password, clientId, cancellationToken: cancellationToken);
+            var result = await accounts.AddUserAsync(found.Id, address, userRole, password, clientId, practitionerId, cancellationToken);
             if (!result.Succeeded)
             {
                 error.WriteLine($"cupwise user add: {(result.Field == "password" ? "password" : "--" + result.Field)}: {result.Error}");
