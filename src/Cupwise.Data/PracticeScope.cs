@@ -49,11 +49,4 @@ public sealed class PracticeScope
         }
         ClientId = clientId;
     }
-
-    /// <summary>A new scope for the same practice and restriction (for work on another unit of work).</summary>
-    public PracticeScope Copy()
-    {
-        var copy = new PracticeScope { PracticeId = PracticeId, ClientId = ClientId, CareUserId = CareUserId, CareNow = CareNow };
-        return copy;
-    }
 }

@@ -78,10 +78,7 @@ public static class AccessGrantsApi
             }
         }
         await db.SaveChangesAsync(cancellationToken);
-        foreach (var login in practitioners)
-        {
-            await accounts.EndSessionsAsync(login.Id, "access-changed", cancellationToken: cancellationToken);
-        }
+        await accounts.EndSessionsAsync([.. practitioners.Select(u => u.Id)], "access-changed", cancellationToken: cancellationToken);
         audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, null, "practice-access",
             ownOnly ? "practitioners see only their own clients" : "practitioners see every client", "ok");
     }

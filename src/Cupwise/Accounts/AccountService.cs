@@ -126,16 +126,35 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
         return AccountResult<(ApiToken, string)>.Ok(created);
     }
 
-    public async Task<bool> RevokeTokenAsync(Guid tokenId, Guid practiceId, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Revokes an active token: within <paramref name="practiceId"/> and, unless null, only one of
+    /// <paramref name="ownerUserId"/>'s (the command line passes neither). The revoked token, or null if none matched.
+    /// </summary>
+    public async Task<ApiToken?> RevokeTokenAsync(Guid tokenId, Guid? practiceId, Guid? ownerUserId = null, CancellationToken cancellationToken = default)
     {
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.PracticeId == practiceId && t.RevokedAt == null, cancellationToken);
+        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.RevokedAt == null
+            && (practiceId == null || t.PracticeId == practiceId) && (ownerUserId == null || t.UserId == ownerUserId), cancellationToken);
         if (token is null)
         {
-            return false;
+            return null;
         }
         token.RevokedAt = clock.GetUtcNow();
         await db.SaveChangesAsync(cancellationToken);
-        return true;
+        return token;
+    }
+
+    /// <summary>
+    /// Gives the browser the cookie for a signed-in session: the login's claims, its practice's settings, and the
+    /// server-side session the cookie names. Returns whether only the account page is open until two-step
+    /// sign-in is set up (the practice requires it and this login has not).
+    /// </summary>
+    public async Task<bool> IssueCookieAsync(HttpContext http, CupwiseUser user, Guid sessionId)
+    {
+        var practice = await FindPracticeByIdAsync(user.PracticeId, http.RequestAborted);
+        var pending = practice?.RequireTwoStepSignIn == true && user.Role is UserRole.Owner or UserRole.Practitioner && !user.TwoFactorEnabled;
+        var identity = Access.Identity(user, practice, AccountsSetup.CookieScheme, sessionId, tokenId: null, pending);
+        await Microsoft.AspNetCore.Authentication.AuthenticationHttpContextExtensions.SignInAsync(http, AccountsSetup.CookieScheme, new System.Security.Claims.ClaimsPrincipal(identity));
+        return pending;
     }
 
     /// <summary>Starts a signed-in session for a browser; the cookie names it.</summary>
@@ -149,10 +168,14 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
     }
 
     /// <summary>Ends the user's sessions (all, or all but <paramref name="except"/>).</summary>
-    public async Task<int> EndSessionsAsync(Guid userId, string reason, Guid? except = null, CancellationToken cancellationToken = default)
+    public Task<int> EndSessionsAsync(Guid userId, string reason, Guid? except = null, CancellationToken cancellationToken = default) =>
+        EndSessionsAsync([userId], reason, except, cancellationToken);
+
+    /// <summary>Ends every open session of these logins (but <paramref name="except"/>) in one read and one save.</summary>
+    public async Task<int> EndSessionsAsync(IReadOnlyCollection<Guid> userIds, string reason, Guid? except = null, CancellationToken cancellationToken = default)
     {
         var now = clock.GetUtcNow();
-        var open = await db.UserSessions.Where(s => s.UserId == userId && s.EndedAt == null && s.Id != except).ToListAsync(cancellationToken);
+        var open = await db.UserSessions.Where(s => userIds.Contains(s.UserId) && s.EndedAt == null && s.Id != except).ToListAsync(cancellationToken);
         foreach (var session in open)
         {
             session.EndedAt = now;

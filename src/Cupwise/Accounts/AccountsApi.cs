@@ -65,21 +65,17 @@ public static class AccountsApi
         return TypedResults.Created($"/api/v1/tokens/{token.Id}", new TokenCreatedResponse(token.Id.ToString(), token.Name, secret, token.ExpiresAt));
     }
 
-    public static async Task<Results<NoContent, NotFound>> RevokeToken(string id, CupwiseDbContext db, CurrentUser user, TimeProvider clock, Audit.AuditLog audit,
+    public static async Task<Results<NoContent, NotFound>> RevokeToken(string id, AccountService accounts, CurrentUser user, Audit.AuditLog audit,
         CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var tokenId))
-        {
-            return TypedResults.NotFound();
-        }
-        var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.PracticeId == user.PracticeId
-            && (t.UserId == user.UserId || user.Role == UserRole.Owner) && t.RevokedAt == null, cancellationToken);
+        // Your own tokens; an owner, any of the practice's.
+        var token = Guid.TryParse(id, out var tokenId)
+            ? await accounts.RevokeTokenAsync(tokenId, user.PracticeId, user.Role == UserRole.Owner ? null : user.UserId, cancellationToken)
+            : null;
         if (token is null)
         {
             return TypedResults.NotFound();
         }
-        token.RevokedAt = clock.GetUtcNow();
-        await db.SaveChangesAsync(cancellationToken);
         audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, null, "token-revoke", $"token {token.Id}", "ok");
         return TypedResults.NoContent();
     }

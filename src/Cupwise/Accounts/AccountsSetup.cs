@@ -96,8 +96,9 @@ public static class AccountsSetup
                 // The practice requires two-step sign-in: until this login has set it up, only its account page is open.
                 if (IsApi(context.Request.Path))
                 {
-                    context.Response.StatusCode = StatusCodes.Status403Forbidden;
-                    await context.Response.WriteAsJsonAsync(new { title = "Two-step sign-in required", detail = "This practice requires two-step sign-in: set it up on /account first.", status = 403 });
+                    // The same problem format as every other API error.
+                    await Results.Problem(title: "Two-step sign-in required", statusCode: StatusCodes.Status403Forbidden,
+                        detail: "This practice requires two-step sign-in: set up an authenticator app on /account, then try again.").ExecuteAsync(context);
                     return;
                 }
                 context.Response.Redirect("/account");

@@ -186,15 +186,12 @@ internal static class AccountsCommand
             var database = resolve(parse);
             await using var provider = Services(database);
             await using var scope = provider.CreateAsyncScope();
-            var context = scope.ServiceProvider.GetRequiredService<CupwiseDbContext>();
-            var token = await context.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.RevokedAt == null, cancellationToken);
+            var token = await scope.ServiceProvider.GetRequiredService<AccountService>().RevokeTokenAsync(tokenId, practiceId: null, cancellationToken: cancellationToken);
             if (token is null)
             {
                 error.WriteLine($"cupwise token revoke: --id: no active token {tokenId}.");
                 return CupwiseCli.UsageError;
             }
-            token.RevokedAt = DateTimeOffset.UtcNow;
-            await context.SaveChangesAsync(cancellationToken);
             await Audit.AuditWriter.AppendAsync(database, [new Audit.AuditRecord(DateTimeOffset.UtcNow, token.UserId, "cupwise (command line)", token.PracticeId, null,
                 "token-revoke", $"token {token.Id}", "ok")]);
             parse.InvocationConfiguration.Output.WriteLine($"Revoked token {token.Id}.");
