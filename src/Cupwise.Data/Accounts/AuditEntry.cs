@@ -57,19 +57,54 @@ public static class AuditChain
 {
     public sealed record Break(long Sequence, string Problem);
 
+    /// <summary>What a check of the whole log found: the first break (null if none), how many entries, the last hash.</summary>
+    public sealed record Result(Break? Break, long Count, string? LastHash);
+
     /// <summary>The first place the chain is broken, or null if every entry is intact and none is missing.</summary>
     /// <param name="entries">The whole log in ascending sequence.</param>
     public static Break? Verify(IEnumerable<AuditEntry> entries)
     {
-        var previousHash = AuditEntry.Genesis;
-        long expected = 1;
+        var checker = new Checker();
         foreach (var entry in entries)
         {
+            if (checker.Next(entry) is { } broken)
+            {
+                return broken;
+            }
+        }
+        return null;
+    }
+
+    /// <summary>Checks the log as it streams from the database, one entry in memory at a time.</summary>
+    /// <param name="entries">The whole log in ascending sequence.</param>
+    public static async Task<Result> VerifyAsync(IAsyncEnumerable<AuditEntry> entries, CancellationToken cancellationToken = default)
+    {
+        var checker = new Checker();
+        await foreach (var entry in entries.WithCancellation(cancellationToken))
+        {
+            if (checker.Next(entry) is { } broken)
+            {
+                return new Result(broken, checker.Count, checker.LastHash);
+            }
+        }
+        return new Result(null, checker.Count, checker.LastHash);
+    }
+
+    private sealed class Checker
+    {
+        private string _previousHash = AuditEntry.Genesis;
+
+        public long Count { get; private set; }
+        public string? LastHash { get; private set; }
+
+        public Break? Next(AuditEntry entry)
+        {
+            var expected = Count + 1;
             if (entry.Sequence != expected)
             {
                 return new Break(expected, $"entry {expected} is missing (the next one is {entry.Sequence})");
             }
-            if (entry.PreviousHash != previousHash)
+            if (entry.PreviousHash != _previousHash)
             {
                 return new Break(entry.Sequence, $"entry {entry.Sequence} does not follow the entry before it (an entry was removed or edited)");
             }
@@ -77,9 +112,10 @@ public static class AuditChain
             {
                 return new Break(entry.Sequence, $"entry {entry.Sequence} was changed after it was written");
             }
-            previousHash = entry.Hash;
-            expected++;
+            _previousHash = entry.Hash;
+            LastHash = entry.Hash;
+            Count = expected;
+            return null;
         }
-        return null;
     }
 }

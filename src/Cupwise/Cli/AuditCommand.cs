@@ -21,17 +21,15 @@ internal static class AuditCommand
         {
             var database = resolve(parse);
             await using var context = database.CreateContext(new PracticeScope());
-            var entries = await context.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).ToListAsync(cancellationToken);
-            var broken = AuditChain.Verify(entries);
-            if (broken is not null)
+            var result = await AuditChain.VerifyAsync(context.AuditEntries.AsNoTracking().OrderBy(e => e.Sequence).AsAsyncEnumerable(), cancellationToken);
+            if (result.Break is { } broken)
             {
                 parse.InvocationConfiguration.Error.WriteLine($"The audit log is broken: {broken.Problem}.");
                 return Broken;
             }
-            var last = entries.LastOrDefault();
-            parse.InvocationConfiguration.Output.WriteLine(last is null
+            parse.InvocationConfiguration.Output.WriteLine(result.Count == 0
                 ? "The audit log is empty."
-                : $"The audit log is intact: {entries.Count} entries; the last is {last.Sequence} with hash {last.Hash}. Keep that hash elsewhere to show later that no entry was cut from the end.");
+                : $"The audit log is intact: {result.Count} entries; the last is {result.Count} with hash {result.LastHash}. Keep that hash elsewhere to show later that no entry was cut from the end.");
             return 0;
         });
 
