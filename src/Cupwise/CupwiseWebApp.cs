@@ -91,6 +91,9 @@ public static class CupwiseWebApp
         services.AddSingleton<Audit.AuditLog>();
         services.AddHostedService<Audit.AuditWriter>();
         services.AddScoped<Audit.AuditInterceptor>();
+        services.AddScoped<Sessions.SessionCommands>();
+        services.AddScoped<Outcomes.OutcomeCommands>();
+        services.AddScoped<Clients.ClientCommands>();
         database.Register(services, provider => [provider.GetRequiredService<Audit.AuditInterceptor>()]);
         services.AddCupwiseAccounts(clock, sessions);
 

@@ -29,7 +29,8 @@ public sealed class ChartingTests
         await page.GetByLabel("Given name").FillAsync("Robin");
         await page.GetByLabel("Date of birth").FillAsync("1984-03-02");
         await page.GetByLabel("Sex").SelectOptionAsync("female");
-        await page.GetByLabel("Conditions").FillAsync("Neck and upper-back pain; M54.2");
+        await page.GetByLabel("Condition 1", new() { Exact = true }).FillAsync("Neck and upper-back pain");
+        await page.GetByLabel("ICD-10 code of condition 1").FillAsync("M54.2");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]{36}$"));
         Assert.Equal("Robin Example", await page.GetByRole(AriaRole.Heading, new() { Level = 1 }).TextContentAsync());
@@ -92,7 +93,7 @@ public sealed class ChartingTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Record pain after" }).ClickAsync();
         await Assertions.Expect(page.GetByText("Recorded: 3")).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete session" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("completed", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Completed", new() { Exact = true })).ToBeVisibleAsync();
 
         await page.GetByRole(AriaRole.Link, new() { Name = "← Robin Example's chart" }).ClickAsync();
         await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]{36}$"));
@@ -144,19 +145,19 @@ public sealed class ChartingTests
         }
         await BrowserApp.ScreenshotAsync(page, "facial-session");
         await page.GetByRole(AriaRole.Button, new() { Name = "Complete session" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("completed", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Completed", new() { Exact = true })).ToBeVisibleAsync();
         var marks = page.GetByRole(AriaRole.Table, new() { Name = "Cups" }).GetByText("none, or fades within minutes");
         await Assertions.Expect(marks).ToHaveCountAsync(2);
 
         // A completed session is amended with a reason, and shows its history.
         await page.GetByRole(AriaRole.Button, new() { Name = "Save amendment" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("reason");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Reason for the amendment: is required.");
         await page.GetByLabel("Mark grade, cup 1").SelectOptionAsync("1");
         await page.GetByLabel("Reason for the amendment (required)").FillAsync("Faint pink seen at the follow-up photo");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save amendment" }).ClickAsync();
         var history = page.GetByRole(AriaRole.Table, new() { Name = "Amendment history" });
         await Assertions.Expect(history).ToContainTextAsync("Faint pink seen at the follow-up photo");
-        await Assertions.Expect(history).ToContainTextAsync("cups[1].markGrade: 0 → 1");
+        await Assertions.Expect(history).ToContainTextAsync("Cup 1, mark grade: 0 → 1");
     }
 
     [Fact]
@@ -218,9 +219,9 @@ public sealed class ChartingTests
         await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Safety findings for cup 1" })).ToContainTextAsync("Varicose veins at this site");
         // Warfarin: cups wait for a recorded reason.
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 2", Exact = true })).ToBeDisabledAsync();
-        await page.GetByLabel("Reason to go ahead despite client.anticoagulant").FillAsync("INR stable; GP agreed to light cupping");
+        await page.GetByLabel("Reason to go ahead: Anticoagulant or antiplatelet medicine").FillAsync("INR stable; GP agreed to light cupping");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("Reason recorded by Test practitioner: INR stable; GP agreed to light cupping")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText($"Reason recorded by {app.Owner.Email}: INR stable; GP agreed to light cupping")).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 2", Exact = true })).ToBeEnabledAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1", Exact = true })).ToBeDisabledAsync();
         await BrowserApp.ScreenshotAsync(page, "session-screening");

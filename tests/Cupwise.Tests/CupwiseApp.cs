@@ -156,6 +156,14 @@ public sealed class CupwiseApp : IAsyncDisposable
         return client;
     }
 
+    /// <summary>A client of this server that sends <paramref name="token"/>.</summary>
+    public HttpClient NewClient(string token)
+    {
+        var client = Track(_app.GetTestClient());
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
     public TestServer Server => _app.GetTestServer();
 
     /// <summary>A cookie-keeping browser on this server, signed in as no one yet.</summary>

@@ -80,24 +80,23 @@ public sealed class MigrationTests
     }
 
     [Fact]
-    public async Task UpgradingGivesEachExistingSiteItsTissueRegion()
+    public async Task StartingOnAnExistingDatabaseBringsItsCatalogueUpToDate()
     {
-        // A database from before sites had tissue regions: the new column gets a valid default, then the
-        // catalogue sync sets each site's own.
+        // A database written by an earlier start: a site whose stored facts are out of date and a cup that is no
+        // longer in the catalogue's shape. Seeded with SQL, as an older Cupwise would have left them; the next
+        // start puts the shipped catalogue back and keeps the rest.
         var database = await TestDatabase.CreateAsync();
+        await DatabaseMigrator.MigrateAsync(database);
         await using (var db = database.CreateContext(new PracticeScope()))
         {
-            var migrator = db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>();
-            var before = db.Database.GetMigrations().Last(m => !m.EndsWith("_SiteTissueRegion", StringComparison.Ordinal));
-            await migrator.MigrateAsync(before);
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO cups (\"Id\", \"Label\", \"Material\", \"RimDiameterMm\", \"VolumeMl\", \"SupportedMethods\", \"Source\") VALUES ('silicone-face-35', 'x', 'Silicone', 35, 15, 'Squeeze', 'x')");
-            await db.Database.ExecuteSqlRawAsync(
-                "INSERT INTO body_sites (\"Id\", \"Name\", \"View\", \"Sides\", \"Flags\", \"ClientRightX\", \"CentreY\", \"DefaultCupId\") VALUES ('cheek', 'Cheek', 'Face', 'Bilateral', 'None', 27, 58, 'silicone-face-35')");
+            await db.Database.ExecuteSqlRawAsync("UPDATE body_sites SET \"Tissue\" = 'Back', \"Name\" = 'old name' WHERE \"Id\" = 'cheek'");
+            await db.Database.ExecuteSqlRawAsync("UPDATE cups SET \"Label\" = 'old label' WHERE \"Id\" = 'silicone-face-35'");
         }
-        await DatabaseMigrator.MigrateAsync(database);
+        Assert.Empty(await DatabaseMigrator.MigrateAsync(database));
         await using var after = database.CreateContext(new PracticeScope());
         var cheek = await after.BodySites.SingleAsync(s => s.Id == "cheek");
         Assert.Equal(Cupwise.Physics.TissueRegion.Face, cheek.Tissue);
+        Assert.Equal(StandardCatalogue.Sites.Single(s => s.Id == "cheek").Name, cheek.Name);
+        Assert.Equal(StandardCatalogue.Cups.Single(c => c.Id == "silicone-face-35").Label, (await after.Cups.SingleAsync(c => c.Id == "silicone-face-35")).Label);
     }
 }

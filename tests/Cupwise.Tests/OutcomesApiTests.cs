@@ -1,6 +1,7 @@
 using System.Net;
 using Cupwise.Domain.Outcomes;
 using Cupwise.Outcomes;
+using Cupwise.Sessions;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cupwise.Tests;
@@ -15,11 +16,18 @@ public sealed class OutcomesApiTests
         var practitioner = await app.NewPractitionerAsync();
         var session = await app.NewCompletedSessionAsync(client.Id, practitioner.Id);
         var taken = new DateTimeOffset(2026, 11, 20, 8, 55, 0, TimeSpan.Zero);
-        var pain = await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("pain", 7, "before-session", session.Id, taken)))
+        // The session is completed: a measurement added to it now changes a completed record, so it needs a reason.
+        var noReason = await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("pain", 7, "before-session", session.Id, taken))).ProblemFieldsAsync();
+        Assert.Contains("reason", noReason.Keys);
+        var pain = await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("pain", 7, "before-session", session.Id, taken) { Reason = "Charted from the paper notes" }))
             .ReadAsync<OutcomeResponse>(HttpStatusCode.Created);
         Assert.Equal("72514-3", pain.LoincCode);
-        await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("range-of-motion", 55, "after-session", session.Id, taken.AddMinutes(40), "cervical spine", "rotation left")))
+        await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("range-of-motion", 55, "after-session", session.Id, taken.AddMinutes(40), "cervical spine", "rotation left") { Reason = "Charted from the paper notes" }))
             .ReadAsync<OutcomeResponse>(HttpStatusCode.Created);
+        var amended = await app.GetAsync<SessionResponse>($"/api/v1/sessions/{session.Id}");
+        Assert.Equal(["pain before the session: 7", "range of motion, cervical spine rotation left after the session: 55°"],
+            amended.Amendments.Select(a => Assert.Single(a.Changes).To));
+        Assert.All(amended.Amendments, a => Assert.Equal("Charted from the paper notes", a.Reason));
         var list = await app.GetAsync<List<OutcomeResponse>>($"/api/v1/clients/{client.Id}/outcomes");
         Assert.Equal([MeasureKind.Pain, MeasureKind.RangeOfMotion], list.Select(o => o.Kind));
         Assert.Equal(("deg", "rotation left"), (list[1].Unit, list[1].Direction));

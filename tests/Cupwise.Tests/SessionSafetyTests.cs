@@ -27,7 +27,10 @@ public sealed class SessionSafetyTests
 
         var blocked = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{session.Cups[0].Id}/apply", new CupEventRequest(null));
         Assert.Equal(HttpStatusCode.Conflict, blocked.StatusCode);
-        Assert.Contains("pregnancy.abdomen-lower-back", await blocked.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // The refusal says why in words, not as a rule id.
+        var why = await blocked.Content.ReadAsStringAsync();
+        Assert.Contains("Cup 1 cannot be applied: Pregnancy: no cups on the abdomen or the lower back", why, StringComparison.Ordinal);
+        Assert.DoesNotContain("pregnancy.abdomen-lower-back", why, StringComparison.Ordinal);
         var fine = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{session.Cups[1].Id}/apply", new CupEventRequest(null));
         Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
 
@@ -47,13 +50,13 @@ public sealed class SessionSafetyTests
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
         Assert.Contains("needs a recorded reason", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
 
-        var noReason = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides", new OverrideRequest("client.anticoagulant", null, " ", practitioner))).ProblemFieldsAsync();
+        var noReason = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides", new OverrideRequest("client.anticoagulant", null, " "))).ProblemFieldsAsync();
         Assert.Contains("reason", noReason.Keys);
-        var notOverridable = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides", new OverrideRequest("site.groin", null, "x", practitioner))).ProblemFieldsAsync();
+        var notOverridable = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides", new OverrideRequest("site.groin", null, "x"))).ProblemFieldsAsync();
         Assert.Contains("only override rules", notOverridable["ruleId"][0], StringComparison.Ordinal);
 
         var recorded = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides",
-            new OverrideRequest("client.anticoagulant", null, "INR stable, GP agreed; light pump suction only", practitioner))).ReadAsync<SessionResponse>(HttpStatusCode.OK);
+            new OverrideRequest("client.anticoagulant", null, "INR stable, GP agreed; light pump suction only"))).ReadAsync<SessionResponse>(HttpStatusCode.OK);
         Assert.Equal("INR stable, GP agreed; light pump suction only", Assert.Single(recorded.Overrides).Reason);
         var applied = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{cup}/apply", new CupEventRequest(null));
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);

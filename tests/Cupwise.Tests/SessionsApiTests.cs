@@ -45,7 +45,7 @@ public sealed class SessionsApiTests
         var stationary = draft.Cups[0].Id;
         var facial = draft.Cups[1].Id;
         // The client takes apixaban: screening asks for a recorded reason before any cup goes on.
-        await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/overrides", new OverrideRequest("client.anticoagulant", null, "Discussed with the client's GP; light suction", practitioner.Id)));
+        await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/overrides", new OverrideRequest("client.anticoagulant", null, "Discussed with the client's GP; light suction")));
         await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/cups/{stationary}/apply", new CupEventRequest(Start)));
         await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/cups/{facial}/apply", new CupEventRequest(Start.AddMinutes(1))));
         await Ok(app.PostAsync($"/api/v1/sessions/{draft.Id}/cups/{facial}/remove", new CupEventRequest(Start.AddMinutes(4))));
@@ -129,7 +129,7 @@ public sealed class SessionsApiTests
         var session = await app.NewCompletedSessionAsync(client.Id, practitioner.Id);
         var cup = session.Cups[1];
 
-        var amended = await Ok(app.PostAsync($"/api/v1/sessions/{session.Id}/amendments", new AmendSessionRequest(session.Version, practitioner.Id,
+        var amended = await Ok(app.PostAsync($"/api/v1/sessions/{session.Id}/amendments", new AmendSessionRequest(session.Version,
             "Mark re-graded at the two-day check", "Client reported soreness for a day", null, [new CupAmendmentRequest(cup.Id, 3, null, null, null, null, null)])));
         Assert.Equal(3, amended.Cups[1].MarkGrade);
         Assert.Equal("Client reported soreness for a day", amended.Notes);
@@ -150,7 +150,7 @@ public sealed class SessionsApiTests
         var client = await app.NewClientAsync();
         var practitioner = await app.NewPractitionerAsync();
         var session = await app.NewCompletedSessionAsync(client.Id, practitioner.Id);
-        var amend = new AmendSessionRequest(session.Version, practitioner.Id, "first", "first notes", null, null);
+        var amend = new AmendSessionRequest(session.Version, "first", "first notes", null, null);
         await Ok(app.PostAsync($"/api/v1/sessions/{session.Id}/amendments", amend));
         var stale = await app.PostAsync($"/api/v1/sessions/{session.Id}/amendments", amend with { Reason = "second", Notes = "second notes" });
         Assert.Equal(HttpStatusCode.Conflict, stale.StatusCode);
@@ -166,7 +166,7 @@ public sealed class SessionsApiTests
         var practitioner = await app.NewPractitionerAsync();
         var session = await app.NewCompletedSessionAsync(client.Id, practitioner.Id);
         var errors = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/amendments",
-            new AmendSessionRequest(session.Version, practitioner.Id, null, "new notes", null, null))).ProblemFieldsAsync();
+            new AmendSessionRequest(session.Version, null, "new notes", null, null))).ProblemFieldsAsync();
         Assert.Contains("reason", errors.Keys);
     }
 
@@ -178,7 +178,7 @@ public sealed class SessionsApiTests
         var practitioner = await app.NewPractitionerAsync();
         var draft = await (await app.PostAsync("/api/v1/sessions", new SessionRequest(client.Id, practitioner.Id, "draft", null, null, null, null, [Requests.Cup()])))
             .ReadAsync<SessionResponse>(HttpStatusCode.Created);
-        var response = await app.PostAsync($"/api/v1/sessions/{draft.Id}/amendments", new AmendSessionRequest(draft.Version, "p", "why", "x", null, null));
+        var response = await app.PostAsync($"/api/v1/sessions/{draft.Id}/amendments", new AmendSessionRequest(draft.Version, "why", "x", null, null));
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
     }
 
@@ -189,7 +189,7 @@ public sealed class SessionsApiTests
         var client = await app.NewClientAsync();
         var practitioner = await app.NewPractitionerAsync();
         var session = await app.NewCompletedSessionAsync(client.Id, practitioner.Id);
-        var flagged = await Ok(app.PostAsync($"/api/v1/sessions/{session.Id}/entered-in-error", new EnteredInErrorRequest(session.Version, practitioner.Id, "Charted on the wrong client")));
+        var flagged = await Ok(app.PostAsync($"/api/v1/sessions/{session.Id}/entered-in-error", new EnteredInErrorRequest(session.Version, "Charted on the wrong client")));
         Assert.Equal(SessionStatus.EnteredInError, flagged.Status);
         Assert.Equal(2, flagged.Cups.Count);
         Assert.Equal(AmendmentKind.EnteredInError, Assert.Single(flagged.Amendments).Kind);
@@ -208,7 +208,7 @@ public sealed class SessionsApiTests
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/v1/sessions/{session.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/v1/clients/{client.Id}")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await other.Client.GetAsync($"/api/v1/clients/{client.Id}/sessions")).StatusCode);
-        var amend = await other.PostAsync($"/api/v1/sessions/{session.Id}/amendments", new AmendSessionRequest(session.Version, "x", "y", "z", null, null));
+        var amend = await other.PostAsync($"/api/v1/sessions/{session.Id}/amendments", new AmendSessionRequest(session.Version, "y", "z", null, null));
         Assert.Equal(HttpStatusCode.NotFound, amend.StatusCode);
         var errors = await (await other.PostAsync("/api/v1/sessions", Requests.CompletedSession(client.Id, practitioner.Id, 1, Start))).ProblemFieldsAsync();
         Assert.Contains("clientId", errors.Keys);

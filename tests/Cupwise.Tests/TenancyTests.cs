@@ -20,7 +20,7 @@ public sealed class TenancyTests
         var client = await app.NewClientAsync("Private", "Person");
         var practitioner = await app.NewPractitionerAsync();
         var session = await app.NewCompletedSessionAsync(client.Id, practitioner.Id);
-        var outcome = await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("pain", 6, "before-session", session.Id, session.StartedAt)))
+        var outcome = await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("pain", 6, "before-session", session.Id, session.StartedAt) { Reason = "Charted afterwards" }))
             .ReadAsync<OutcomeResponse>(HttpStatusCode.Created);
         var appointment = await (await app.PostAsync("/api/v1/appointments", new AppointmentRequest(client.Id, practitioner.Id, new DateTimeOffset(2026, 12, 1, 10, 0, 0, TimeSpan.Zero), 45, "Room 1", [])))
             .ReadAsync<AppointmentResponse>(HttpStatusCode.Created);

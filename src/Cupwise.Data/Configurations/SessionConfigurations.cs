@@ -23,7 +23,9 @@ internal sealed class TreatmentSessionConfiguration : IEntityTypeConfiguration<T
         builder.HasOne<Cupwise.Domain.Plans.TreatmentPlan>().WithMany().HasForeignKey(s => s.PlanId).OnDelete(DeleteBehavior.Restrict);
         // The outcome report counts completed sessions per plan from this index alone.
         builder.HasIndex(s => new { s.PracticeId, s.Status, s.PlanId, s.StartedAt, s.PractitionerId });
-        builder.HasMany(s => s.Cups).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.Restrict);
+        // A cup taken off the plan before it touched the skin is deleted with it (EF deletes the orphan); the database
+        // itself still refuses to delete a session that has cups.
+        builder.HasMany(s => s.Cups).WithOne().HasForeignKey(c => c.SessionId).OnDelete(DeleteBehavior.ClientCascade);
         builder.HasMany(s => s.Amendments).WithOne().HasForeignKey(a => a.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.Navigation(s => s.Cups).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.Navigation(s => s.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field);

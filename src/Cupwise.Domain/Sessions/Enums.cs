@@ -1,12 +1,16 @@
 namespace Cupwise.Domain.Sessions;
 
-/// <summary>A session's life: draft → in progress → completed; or entered in error instead of deleted.</summary>
+/// <summary>
+/// A session's life: draft → in progress → completed; a draft that is not needed is discarded, and a record made
+/// by mistake is entered in error — both kept, flagged, instead of deleted.
+/// </summary>
 public enum SessionStatus
 {
     Draft,
     InProgress,
     Completed,
     EnteredInError,
+    Discarded,
 }
 
 /// <summary>How the cup is used (DESIGN.md §1).</summary>

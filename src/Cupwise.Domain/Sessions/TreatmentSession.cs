@@ -36,6 +36,7 @@ public enum AmendmentKind
 {
     Amendment,
     EnteredInError,
+    Discarded,
 }
 
 /// <summary>Who changed a completed record, when, why, and what changed.</summary>
@@ -65,7 +66,7 @@ public sealed class SessionAmendment
     public AmendmentKind Kind { get; private set; }
     public DateTimeOffset AmendedAt { get; private set; }
 
-    /// <summary>Who amended: a practitioner id until accounts exist.</summary>
+    /// <summary>Who amended: the signed-in login's name (its e-mail).</summary>
     public string AmendedBy { get; private set; }
     public string Reason { get; private set; }
     public List<FieldChange> Changes { get; private set; }
@@ -138,7 +139,9 @@ public sealed class TreatmentSession
     public CupApplication AddCup(CupPlan plan)
     {
         EnsureOpen("add a cup");
-        var cup = CupApplication.Plan(Id, PracticeId, _cups.Count + 1, plan);
+        // Highest + 1, not count + 1: a cup taken off the plan leaves a gap, never a second cup with one number.
+        var number = _cups.Count == 0 ? 1 : _cups.Max(c => c.Number) + 1;
+        var cup = CupApplication.Plan(Id, PracticeId, number, plan);
         _cups.Add(cup);
         Version++;
         return cup;
@@ -208,7 +211,7 @@ public sealed class TreatmentSession
     {
         if (Status != SessionStatus.Draft)
         {
-            throw new DomainStateException($"Only a draft session can be started; this one is {Status}.");
+            throw new DomainStateException($"Only a draft session can be started; this one is {Describe(Status)}.");
         }
         Status = SessionStatus.InProgress;
         StartedAt = at;
@@ -243,21 +246,25 @@ public sealed class TreatmentSession
     {
         if (Status != SessionStatus.InProgress)
         {
-            throw new DomainStateException($"Only a session in progress can be completed; this one is {Status}.");
+            throw new DomainStateException(Status == SessionStatus.Draft
+                ? "No cup has been applied yet: apply a cup to start the session, or discard the draft."
+                : $"Only a session in progress can be completed; this one is {Describe(Status)}.");
         }
         if (StartedAt is { } started && at < started)
         {
             throw new DomainValidationException("endedAt", $"must not be before the session started ({started:u}).");
         }
-        foreach (var cup in _cups)
+        var ordered = _cups.OrderBy(c => c.Number).ToList();
+        for (var i = 0; i < ordered.Count; i++)
         {
+            var cup = ordered[i];
             if (cup.AppliedAt is null)
             {
-                throw new DomainValidationException($"cups[{cup.Number - 1}].appliedAt", $"cup {cup.Number} was planned but never applied: apply it or take it off the plan before completing.");
+                throw new DomainValidationException($"cups[{i}].appliedAt", $"cup {cup.Number} was planned but never applied: apply it or take it off the plan before completing.");
             }
             if (cup.RemovedAt is not { } removed)
             {
-                throw new DomainValidationException($"cups[{cup.Number - 1}].removedAt", $"cup {cup.Number} is still on the skin: record its removal before completing.");
+                throw new DomainValidationException($"cups[{i}].removedAt", $"cup {cup.Number} is still on the skin: record its removal before completing.");
             }
             if (removed > at)
             {
@@ -274,9 +281,13 @@ public sealed class TreatmentSession
     {
         if (Status != SessionStatus.Completed)
         {
-            throw new DomainStateException(Status == SessionStatus.EnteredInError
-                ? "A session entered in error cannot be amended."
-                : $"Only a completed session is amended; a {Status} session is still edited directly.");
+            throw new DomainStateException(Status switch
+            {
+                SessionStatus.EnteredInError => "A session entered in error cannot be amended.",
+                SessionStatus.Discarded => "A discarded draft cannot be amended.",
+                SessionStatus.Draft or SessionStatus.InProgress => $"Only a completed session is amended; a session that is {Describe(Status)} is still changed directly.",
+                SessionStatus.Completed => "Only a completed session is amended.",
+            });
         }
         by = Guard.Required("amendedBy", by, 200);
         reason = Guard.Required("reason", reason, 2000);
@@ -315,6 +326,49 @@ public sealed class TreatmentSession
         return amendment;
     }
 
+    /// <summary>
+    /// Keeps, as an amendment, a measurement added to a completed session afterwards (a pain score taken after the
+    /// session was closed): who, when, why and what, like any other change to a completed record.
+    /// </summary>
+    public SessionAmendment NoteAddedMeasurement(string by, string reason, string what, TimeProvider clock)
+    {
+        if (Status != SessionStatus.Completed)
+        {
+            throw new DomainStateException(IsOpen
+                ? "The session is still open: measurements are recorded with it directly."
+                : $"A session that is {Describe(Status)} takes no measurements.");
+        }
+        by = Guard.Required("amendedBy", by, 200);
+        reason = Guard.Required("reason", reason, 2000);
+        var amendment = new SessionAmendment(Id, PracticeId, AmendmentKind.Amendment, clock.GetUtcNow(), by, reason,
+            [new FieldChange("outcomes", null, Guard.Required("outcome", what, 500))]);
+        _amendments.Add(amendment);
+        Version++;
+        return amendment;
+    }
+
+    /// <summary>
+    /// Discards a draft that will not go ahead (the visit was cancelled, the plan was made twice): it is kept,
+    /// flagged, with who and why, and no longer waits to be finished. Only a draft: no cup has touched the skin.
+    /// </summary>
+    public SessionAmendment Discard(string by, string reason, TimeProvider clock)
+    {
+        if (Status != SessionStatus.Draft)
+        {
+            throw new DomainStateException(Status == SessionStatus.InProgress
+                ? "Only a draft can be discarded; this session is under way: take any cup that is still planned off the plan, record the removal of those on the skin, and complete it."
+                : $"Only a draft can be discarded; this session is {Describe(Status)}.");
+        }
+        by = Guard.Required("amendedBy", by, 200);
+        reason = Guard.Required("reason", reason, 2000);
+        var amendment = new SessionAmendment(Id, PracticeId, AmendmentKind.Discarded, clock.GetUtcNow(), by, reason,
+            [new FieldChange("status", Describe(Status), Describe(SessionStatus.Discarded))]);
+        Status = SessionStatus.Discarded;
+        _amendments.Add(amendment);
+        Version++;
+        return amendment;
+    }
+
     /// <summary>Marks the whole record as entered in error: it stays, flagged, instead of being deleted.</summary>
     public SessionAmendment MarkEnteredInError(string by, string reason, TimeProvider clock)
     {
@@ -322,10 +376,14 @@ public sealed class TreatmentSession
         {
             throw new DomainStateException("The session is already marked as entered in error.");
         }
+        if (Status == SessionStatus.Discarded)
+        {
+            throw new DomainStateException("The session was discarded as a draft; there is nothing to mark as entered in error.");
+        }
         by = Guard.Required("amendedBy", by, 200);
         reason = Guard.Required("reason", reason, 2000);
         var amendment = new SessionAmendment(Id, PracticeId, AmendmentKind.EnteredInError, clock.GetUtcNow(), by, reason,
-            [new FieldChange("status", Status.ToString(), SessionStatus.EnteredInError.ToString())]);
+            [new FieldChange("status", Describe(Status), Describe(SessionStatus.EnteredInError))]);
         Status = SessionStatus.EnteredInError;
         _amendments.Add(amendment);
         Version++;
@@ -338,9 +396,11 @@ public sealed class TreatmentSession
 
     private void EnsureOpen(string what)
     {
-        if (Status is not (SessionStatus.Draft or SessionStatus.InProgress))
+        if (!IsOpen)
         {
-            throw new DomainStateException($"Cannot {what}: the session is {Status}; completed sessions are amended.");
+            throw new DomainStateException(Status == SessionStatus.Completed
+                ? $"Cannot {what}: the session is completed; a completed session is changed by an amendment with a reason."
+                : $"Cannot {what}: the session is {Describe(Status)}.");
         }
     }
 
@@ -353,6 +413,19 @@ public sealed class TreatmentSession
         }
         return list;
     }
+
+    /// <summary>A status as people say it ("in progress"), for messages and the amendment history.</summary>
+    public static string Describe(SessionStatus status) => status switch
+    {
+        SessionStatus.Draft => "planned, not started",
+        SessionStatus.InProgress => "in progress",
+        SessionStatus.Completed => "completed",
+        SessionStatus.EnteredInError => "entered in error",
+        SessionStatus.Discarded => "discarded",
+    };
+
+    /// <summary>True while cups may still be planned, applied and removed.</summary>
+    public bool IsOpen => Status is SessionStatus.Draft or SessionStatus.InProgress;
 
     private static string Describe(IEnumerable<AdjunctTreatment> adjuncts) =>
         string.Join("; ", adjuncts.Select(a => $"{a.Kind}: {a.Detail}"));

@@ -15,8 +15,8 @@ public sealed class ClientForm
     public string? Email { get; set; }
     public string? Phone { get; set; }
 
-    /// <summary>One per line: "name; ICD-10".</summary>
-    public string? Conditions { get; set; }
+    /// <summary>Conditions as rows: name, ICD-10 code, whether it is current, notes.</summary>
+    public List<ConditionRow> Conditions { get; set; } = [];
 
     /// <summary>One per line: "name; dose; anticoagulant|antiplatelet".</summary>
     public string? Medications { get; set; }
@@ -29,6 +29,16 @@ public sealed class ClientForm
     public string? Allergies { get; set; }
     public string? Notes { get; set; }
     public int Version { get; set; }
+
+    public sealed class ConditionRow
+    {
+        public string? Name { get; set; }
+        public string? Icd10 { get; set; }
+
+        /// <summary>"active" or "resolved".</summary>
+        public string Status { get; set; } = "active";
+        public string? Notes { get; set; }
+    }
 
     public sealed class SkinRow
     {
@@ -49,7 +59,7 @@ public sealed class ClientForm
             Sex = ApiJson.Name(c.Sex),
             Email = c.Email,
             Phone = c.Phone,
-            Conditions = string.Join('\n', h.Conditions.Select(x => x.Icd10 is null ? x.Name : $"{x.Name}; {x.Icd10}")),
+            Conditions = [.. h.Conditions.Select(x => new ConditionRow { Name = x.Name, Icd10 = x.Icd10, Status = x.Active ? "active" : "resolved", Notes = x.Notes })],
             Medications = string.Join('\n', h.Medications.Select(x => string.Join("; ",
                 new[] { x.Name, x.Dose ?? "", x.AnticoagulantOrAntiplatelet ? "anticoagulant" : "" }.Reverse().SkipWhile(string.IsNullOrEmpty).Reverse()))),
             Pregnant = h.Pregnancy is not null,
@@ -66,7 +76,8 @@ public sealed class ClientForm
     public ClientRequest ToRequest() => new(
         FamilyName, GivenName, DateOfBirth, Sex, Email, Phone,
         new HealthHistoryDto(
-            [.. Lines(Conditions).Select(p => new ConditionDto(p[0], p.ElementAtOrDefault(1), true, null))],
+            [.. Conditions.Where(r => !string.IsNullOrWhiteSpace(r.Name) || !string.IsNullOrWhiteSpace(r.Icd10) || !string.IsNullOrWhiteSpace(r.Notes))
+                .Select(r => new ConditionDto(r.Name, string.IsNullOrWhiteSpace(r.Icd10) ? null : r.Icd10.Trim(), r.Status != "resolved", string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes))],
             [.. Lines(Medications).Select(p => new MedicationDto(p[0], p.ElementAtOrDefault(1),
                 p.Skip(2).Any(x => x.Contains("anticoag", StringComparison.OrdinalIgnoreCase) || x.Contains("antiplatelet", StringComparison.OrdinalIgnoreCase))))],
             Pregnant ? new PregnancyDto(PregnancyWeeks ?? 0) : null,
@@ -92,4 +103,51 @@ public sealed class ClientForm
     }
 
     public static IReadOnlyList<BodySite> Sites => StandardCatalogue.Sites;
+
+    /// <summary>
+    /// An API field as the form labels it: "healthHistory.conditions[0].icd10" is "Condition 1, ICD-10 code", so an
+    /// error never shows a field path.
+    /// </summary>
+    public static string LabelFor(string apiField)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(apiField, @"^healthHistory\.(?<list>\w+)\[(?<i>\d+)\](\.(?<part>\w+))?");
+        if (m.Success)
+        {
+            var n = int.Parse(m.Groups["i"].Value, CultureInfo.InvariantCulture) + 1;
+            var row = m.Groups["list"].Value switch
+            {
+                "conditions" => $"Condition {n}",
+                "medications" => $"Medication line {n}",
+                "allergies" => $"Allergy line {n}",
+                "skinFindings" => $"Skin finding {n}",
+                var other => other,
+            };
+            var part = m.Groups["part"].Value switch
+            {
+                "" or "name" or "substance" => "",
+                "icd10" => ", ICD-10 code",
+                "siteId" => ", site",
+                "side" => ", side",
+                "kind" => ", kind",
+                "notes" => ", notes",
+                "dose" => ", dose",
+                "reaction" => ", reaction",
+                var other => $", {other}",
+            };
+            return row + part;
+        }
+        return apiField switch
+        {
+            "familyName" => "Family name",
+            "givenName" => "Given name",
+            "dateOfBirth" => "Date of birth",
+            "sex" => "Sex",
+            "email" => "E-mail",
+            "phone" => "Phone",
+            "healthHistory.pregnancy.weeks" => "Weeks of pregnancy",
+            "healthHistory.notes" => "Notes",
+            "version" => "Version",
+            _ => "This field",
+        };
+    }
 }

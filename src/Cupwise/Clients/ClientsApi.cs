@@ -70,16 +70,15 @@ public static class ClientsApi
     }
 
     public static async Task<Results<Created<ClientResponse>, ValidationProblem>> CreateClient(
-        ClientRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        ClientRequest request, ClientCommands commands, HttpContext http, CancellationToken cancellationToken)
     {
-        var v = new RequestValidator();
-        var (_, client, _) = await ClientWriter.CreateAsync(request, db, scope.PracticeId, clock, v, cancellationToken);
-        if (client is null)
+        var result = await commands.CreateAsync(request, cancellationToken);
+        if (!result.IsDone)
         {
-            return ApiResults.Invalid(v);
+            return TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid.");
         }
-        http.Response.Headers.ETag = ETag(client.Version);
-        return TypedResults.Created($"/api/v1/clients/{client.Id}", client.ToResponse());
+        http.Response.Headers.ETag = ETag(result.Value!.Version);
+        return TypedResults.Created($"/api/v1/clients/{result.Value.Id}", result.Value.ToResponse());
     }
 
     public static async Task<Results<Ok<ClientResponse>, NotFound>> GetClient(string id, CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
@@ -98,26 +97,18 @@ public static class ClientsApi
     }
 
     public static async Task<Results<Ok<ClientResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateClient(
-        string id, ClientRequest request, CupwiseDbContext db, TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
+        string id, ClientRequest request, ClientCommands commands, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId))
         {
             return TypedResults.NotFound();
         }
-        var v = new RequestValidator();
-        var (outcome, client, current) = await ClientWriter.UpdateAsync(clientId, request, db, clock, changedBy: null, v, cancellationToken);
-        switch (outcome)
+        var result = await commands.UpdateAsync(clientId, request, cancellationToken);
+        if (result.IsDone)
         {
-            case ClientWriter.Outcome.NotFound:
-                return TypedResults.NotFound();
-            case ClientWriter.Outcome.Invalid:
-                return ApiResults.Invalid(v);
-            case ClientWriter.Outcome.Conflict:
-                return ApiResults.Conflict(current);
-            default:
-                http.Response.Headers.ETag = ETag(client!.Version);
-                return TypedResults.Ok(client.ToResponse());
+            http.Response.Headers.ETag = ETag(result.Value!.Version);
         }
+        return result.ToOk(c => c.ToResponse());
     }
 
     private static string ETag(int version) => $"\"{version}\"";

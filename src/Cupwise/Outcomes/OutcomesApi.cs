@@ -18,7 +18,12 @@ public sealed record OutcomeRequest(
     [property: Description("Custom measure: its name.")] string? Name = null,
     double? RangeMin = null,
     double? RangeMax = null,
-    string? Unit = null);
+    string? Unit = null)
+{
+    /// <summary>Required when the session is already completed: why the measurement is added afterwards (kept as the session's amendment).</summary>
+    [Description("Required when the session is already completed: why the measurement is added afterwards (kept as the session's amendment).")]
+    public string? Reason { get; init; }
+}
 
 public sealed record OutcomeResponse(
     string Id,
@@ -47,52 +52,22 @@ public static class OutcomesApi
         group.MapGet("/", ListOutcomes).WithName(nameof(ListOutcomes)).RequireAuthorization(Accounts.Access.OwnRecord).WithSummary("A client's outcome measurements, oldest first.");
     }
 
-    public static async Task<Results<Created<OutcomeResponse>, NotFound, ValidationProblem>> RecordOutcome(
-        string id, OutcomeRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Created<OutcomeResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordOutcome(
+        string id, OutcomeRequest request, OutcomeCommands commands, CancellationToken cancellationToken)
     {
-        if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
+        if (!ApiResults.TryParseId(id, out var clientId))
         {
             return TypedResults.NotFound();
         }
-        var v = new RequestValidator();
-        var kind = v.Parse<MeasureKind>("kind", request.Kind);
-        var timing = v.Parse<MeasurementTiming>("timing", request.Timing, required: false) ?? MeasurementTiming.Standalone;
-        if (request.Value is null)
+        var result = await commands.RecordAsync(clientId, request, cancellationToken);
+        return result.Status switch
         {
-            v.Add("value", "is required.");
-        }
-        Guid? sessionId = null;
-        if (request.SessionId is not null)
-        {
-            if (Guid.TryParse(request.SessionId, out var sid) && await db.Sessions.AnyAsync(s => s.Id == sid && s.ClientId == clientId, cancellationToken))
-            {
-                sessionId = sid;
-            }
-            else
-            {
-                v.Add("sessionId", $"'{request.SessionId}' is not a session of this client.");
-            }
-        }
-        var measure = kind switch
-        {
-            MeasureKind.Pain => MeasureDefinition.Pain(),
-            MeasureKind.RangeOfMotion => v.Try("", () => MeasureDefinition.RangeOfMotion(request.Joint, request.Direction)),
-            MeasureKind.Custom => v.Try("", () => MeasureDefinition.Custom(request.Name, request.RangeMin, request.RangeMax, request.Unit)),
-            _ => null,
+            CommandStatus.Done => TypedResults.Created($"/api/v1/clients/{clientId}/outcomes", ToResponse(result.Value!)),
+            CommandStatus.NotFound => TypedResults.NotFound(),
+            CommandStatus.Invalid => TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
+            CommandStatus.Stale => ApiResults.Conflict(),
+            CommandStatus.Refused => ApiResults.StateConflict(result.Message ?? string.Empty),
         };
-        if (!v.IsValid || measure is null || request.Value is not { } value)
-        {
-            return ApiResults.Invalid(v);
-        }
-        var takenAt = request.TakenAt?.ToUniversalTime() ?? clock.GetUtcNow();
-        var outcome = v.Try("", () => OutcomeMeasurement.Record(scope.PracticeId, clientId, sessionId, measure, value, timing, takenAt, clock));
-        if (outcome is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        db.Outcomes.Add(outcome);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/clients/{clientId}/outcomes", ToResponse(outcome));
     }
 
     public static async Task<Results<Ok<List<OutcomeResponse>>, NotFound>> ListOutcomes(string id, CupwiseDbContext db, CancellationToken cancellationToken)

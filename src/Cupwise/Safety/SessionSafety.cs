@@ -18,9 +18,18 @@ public static class SessionSafety
         var earlier = await db.Sessions.AsNoTracking().AnyAsync(s => s.ClientId == session.ClientId && s.Id != session.Id && s.Status == SessionStatus.Completed, cancellationToken);
         var screeningClient = ScreeningClient.From(client, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime), firstSession: !earlier);
         var sites = StandardCatalogue.Sites.ToDictionary(s => s.Id);
-        var cups = session.Cups.OrderBy(c => c.Number).Select(c => new ScreeningCup(sites[c.SiteId], c.Side, c.Technique, c.Method,
+        var ordered = session.Cups.OrderBy(c => c.Number).ToList();
+        var cups = ordered.Select(c => new ScreeningCup(sites[c.SiteId], c.Side, c.Technique, c.Method,
             c.PlannedDuration?.TotalMinutes, c.Pressure?.MillimetresOfMercury)).ToList();
-        return ScreeningEngine.Standard.Screen(screeningClient, cups);
+        var result = ScreeningEngine.Standard.Screen(screeningClient, cups);
+        if (!session.IsOpen || ordered.All(c => c.AppliedAt is not null))
+        {
+            return result;
+        }
+        // A site cupped again before it has cleared needs a reason, recorded like an override (docs/marks.md).
+        var (eligibility, zone) = await Marks.SiteClearance.ForClientAsync(db, session.ClientId, session.Id, cancellationToken);
+        var clearance = Marks.SiteClearance.Findings(eligibility, zone, ordered, clock.GetUtcNow()).ToList();
+        return clearance.Count == 0 ? result : result with { Findings = [.. result.Findings, .. clearance] };
     }
 
     /// <summary>
@@ -34,11 +43,11 @@ public static class SessionSafety
         {
             if (finding.Severity == FindingSeverity.Block)
             {
-                return $"Cup {cup.Number} cannot be applied: {finding.Message} ({finding.RuleId}; {finding.Source})";
+                return $"Cup {cup.Number} cannot be applied: {finding.Message}";
             }
             if (finding.Severity == FindingSeverity.Override && !session.HasOverride(finding.RuleId, finding.Cup is null ? null : cup.Id))
             {
-                return $"Cup {cup.Number} needs a recorded reason to go ahead: {finding.Message} ({finding.RuleId})";
+                return $"Cup {cup.Number} needs a recorded reason to go ahead: {finding.Message}";
             }
         }
         return null;

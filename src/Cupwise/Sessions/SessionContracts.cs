@@ -95,9 +95,9 @@ public sealed record CupApplicationResponse(
 public sealed record AmendmentResponse(string Id, AmendmentKind Kind, DateTimeOffset AmendedAt, string AmendedBy, string Reason, IReadOnlyList<FieldChange> Changes);
 
 /// <summary>An amendment of a completed session: who, why, and the new values (absent fields stay as they are).</summary>
+/// <remarks>Who amends is the signed-in login (or the token's), never a name sent here.</remarks>
 public sealed record AmendSessionRequest(
     [property: Description("The version you read; a stale version gives 409.")] int? Version,
-    [property: Description("Who amends (a practitioner id or name).")] string? AmendedBy,
     [property: Description("Why; required.")] string? Reason,
     string? Notes,
     IReadOnlyList<AdjunctDto>? Adjuncts,
@@ -112,7 +112,15 @@ public sealed record CupAmendmentRequest(
     double? PressureMmHg,
     string? PressureSource);
 
-public sealed record EnteredInErrorRequest(int? Version, string? AmendedBy, string? Reason);
+public sealed record EnteredInErrorRequest(int? Version, string? Reason);
+
+/// <summary>Discards a draft that will not go ahead; it is kept, flagged, with who and why.</summary>
+public sealed record DiscardSessionRequest(
+    [property: Description("The version you read; a stale version gives 409.")] int? Version,
+    [property: Description("Why, such as 'visit cancelled'; 'Not needed' if left out.")] string? Reason);
+
+/// <summary>The notes and adjunct treatments of a session that is still open (replaced as a whole).</summary>
+public sealed record SessionNotesRequest(string? Notes, IReadOnlyList<AdjunctDto>? Adjuncts);
 
 public sealed record CupEventRequest(
     [property: Description("When it happened; now if not given.")] DateTimeOffset? At,
@@ -123,7 +131,6 @@ public sealed record CompleteSessionRequest(DateTimeOffset? At);
 
 /// <summary>The reason to go ahead despite a screening finding that asks for one.</summary>
 public sealed record OverrideRequest(
-    [property: Description("The rule's id, such as client.anticoagulant.")] string? RuleId,
+    [property: Description("The rule's id, such as client.anticoagulant, or site.not-cleared for a site cupped again before it has cleared.")] string? RuleId,
     [property: Description("The cup it concerns; leave out for a finding about the client as a whole.")] string? CupApplicationId,
-    string? Reason,
-    string? RecordedBy);
+    [property: Description("Why it goes ahead; who records it is the signed-in login.")] string? Reason);

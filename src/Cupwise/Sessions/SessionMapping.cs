@@ -45,25 +45,25 @@ internal static class SessionMapping
         BodySite? site = null;
         if (string.IsNullOrWhiteSpace(r.CupId))
         {
-            v.Add($"{prefix}.cupId", "is required: a cup id from GET /api/v1/cups.");
+            v.Add(RequestValidator.Join(prefix, "cupId"), "is required: a cup id from GET /api/v1/cups.");
         }
         else if (!cups.TryGetValue(r.CupId, out cup))
         {
-            v.Add($"{prefix}.cupId", $"'{r.CupId}' is not a known cup; GET /api/v1/cups lists them.");
+            v.Add(RequestValidator.Join(prefix, "cupId"), $"'{r.CupId}' is not a known cup; GET /api/v1/cups lists them.");
         }
         if (string.IsNullOrWhiteSpace(r.SiteId))
         {
-            v.Add($"{prefix}.siteId", "is required: a site id from GET /api/v1/sites.");
+            v.Add(RequestValidator.Join(prefix, "siteId"), "is required: a site id from GET /api/v1/sites.");
         }
         else if (!sites.TryGetValue(r.SiteId, out site))
         {
-            v.Add($"{prefix}.siteId", $"'{r.SiteId}' is not a known body site; GET /api/v1/sites lists them.");
+            v.Add(RequestValidator.Join(prefix, "siteId"), $"'{r.SiteId}' is not a known body site; GET /api/v1/sites lists them.");
         }
-        var side = v.Parse<BodySide>($"{prefix}.side", r.Side, required: false) ?? BodySide.None;
-        var technique = v.Parse<Technique>($"{prefix}.technique", r.Technique);
-        var method = v.Parse<SuctionMethodKind>($"{prefix}.method", r.Method);
-        var pressureSource = v.Parse<PressureSource>($"{prefix}.pressureSource", r.PressureSource, required: false);
-        _ = v.Parse<Sensation>($"{prefix}.sensation", r.Sensation, required: false);
+        var side = v.Parse<BodySide>(RequestValidator.Join(prefix, "side"), r.Side, required: false) ?? BodySide.None;
+        var technique = v.Parse<Technique>(RequestValidator.Join(prefix, "technique"), r.Technique);
+        var method = v.Parse<SuctionMethodKind>(RequestValidator.Join(prefix, "method"), r.Method);
+        var pressureSource = v.Parse<PressureSource>(RequestValidator.Join(prefix, "pressureSource"), r.PressureSource, required: false);
+        _ = v.Parse<Sensation>(RequestValidator.Join(prefix, "sensation"), r.Sensation, required: false);
         var setPressure = r.SetPressureMmHg is { } sp ? v.TryValue(prefix, () => GaugePressure.FromMmHg(sp, "setPressureMmHg")) : null;
         var pressure = r.PressureMmHg is { } p ? v.TryValue(prefix, () => GaugePressure.FromMmHg(p, "pressureMmHg")) : null;
         TimeSpan? duration = null;
@@ -71,7 +71,7 @@ internal static class SessionMapping
         {
             if (!double.IsFinite(minutes) || minutes < 0 || minutes > CupPlan.MaximumDuration.TotalMinutes)
             {
-                v.Add($"{prefix}.plannedDurationMin", $"must be between 0 and {CupPlan.MaximumDuration.TotalMinutes} min; got {minutes}.");
+                v.Add(RequestValidator.Join(prefix, "plannedDurationMin"), $"must be between 0 and {CupPlan.MaximumDuration.TotalMinutes} min; got {minutes}.");
             }
             else
             {
@@ -85,7 +85,7 @@ internal static class SessionMapping
         MapPoint? position = null;
         if ((r.X is null) != (r.Y is null))
         {
-            v.Add($"{prefix}.{(r.X is null ? "x" : "y")}", "x and y are given together, or neither (the site's centre is used).");
+            v.Add(RequestValidator.Join(prefix, (r.X is null ? "x" : "y")), "x and y are given together, or neither (the site's centre is used).");
         }
         else if (r.X is { } x && r.Y is { } y && site is not null)
         {

@@ -1591,7 +1591,7 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.HasOne("Cupwise.Domain.Sessions.TreatmentSession", null)
                         .WithMany("Cups")
                         .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired();
 
                     b.HasOne("Cupwise.Domain.Catalogue.BodySite", null)

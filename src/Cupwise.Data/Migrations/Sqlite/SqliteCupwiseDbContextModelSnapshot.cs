@@ -1582,7 +1582,7 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.HasOne("Cupwise.Domain.Sessions.TreatmentSession", null)
                         .WithMany("Cups")
                         .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired();
 
                     b.HasOne("Cupwise.Domain.Catalogue.BodySite", null)

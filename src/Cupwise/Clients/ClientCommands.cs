@@ -1,3 +1,4 @@
+using Cupwise.Accounts;
 using Cupwise.Api;
 using Cupwise.Data;
 using Cupwise.Domain.Clients;
@@ -5,33 +6,34 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Cupwise.Clients;
 
-/// <summary>Creates and updates clients for the API and the web app alike: one set of checks, one transaction.</summary>
-public static class ClientWriter
+/// <summary>
+/// Creates and updates clients for the API and the web app alike: one set of checks, one transaction. An update
+/// keeps the previous state as a revision, with who replaced it (the signed-in login) and when.
+/// </summary>
+public sealed class ClientCommands(CupwiseDbContext db, PracticeScope scope, CurrentUser user, TimeProvider clock)
 {
-    public enum Outcome { Saved, Invalid, NotFound, Conflict }
-
-    public static async Task<(Outcome Outcome, Client? Client, int? CurrentVersion)> CreateAsync(
-        ClientRequest request, CupwiseDbContext db, Guid practiceId, TimeProvider clock, RequestValidator v, CancellationToken cancellationToken)
+    public async Task<CommandResult<Client>> CreateAsync(ClientRequest request, CancellationToken cancellationToken = default)
     {
+        var v = new RequestValidator();
         var details = request.ToDetails(v);
-        var client = v.Try("", () => Client.Create(Guid.NewGuid(), practiceId, details, clock));
+        var client = v.Try("", () => Client.Create(Guid.NewGuid(), scope.PracticeId, details, clock));
         if (client is null || !v.IsValid)
         {
-            return (Outcome.Invalid, null, null);
+            return CommandResult<Client>.Invalid(v);
         }
         db.Clients.Add(client);
         await db.SaveChangesAsync(cancellationToken);
-        return (Outcome.Saved, client, client.Version);
+        return CommandResult<Client>.Done(client);
     }
 
-    public static async Task<(Outcome Outcome, Client? Client, int? CurrentVersion)> UpdateAsync(
-        Guid clientId, ClientRequest request, CupwiseDbContext db, TimeProvider clock, string? changedBy, RequestValidator v, CancellationToken cancellationToken)
+    public async Task<CommandResult<Client>> UpdateAsync(Guid clientId, ClientRequest request, CancellationToken cancellationToken = default)
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
         if (client is null)
         {
-            return (Outcome.NotFound, null, null);
+            return CommandResult<Client>.NotFound();
         }
+        var v = new RequestValidator();
         if (request.Version is null)
         {
             v.Add("version", "is required: send the version you read, so that a concurrent change is not lost.");
@@ -41,15 +43,15 @@ public static class ClientWriter
         v.Try("", () => Client.Create(client.Id, client.PracticeId, details, clock));
         if (!v.IsValid)
         {
-            return (Outcome.Invalid, client, client.Version);
+            return CommandResult<Client>.Invalid(v);
         }
         if (request.Version != client.Version)
         {
-            return (Outcome.Conflict, client, client.Version);
+            return CommandResult<Client>.Stale(client.Version);
         }
         // Tell EF which version we read, so a change that lands between our read and our write is caught.
         db.Entry(client).Property(c => c.Version).OriginalValue = request.Version!.Value;
-        db.ClientRevisions.Add(client.Update(details, clock, changedBy));
+        db.ClientRevisions.Add(client.Update(details, clock, user.IsSignedIn ? user.Name : "command line"));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -58,8 +60,8 @@ public static class ClientWriter
         {
             // Either the version check failed, or a concurrent writer already stored the revision of the
             // version we read (client_revisions is unique per client and version): both mean someone else won.
-            return (Outcome.Conflict, client, null);
+            return CommandResult<Client>.Stale();
         }
-        return (Outcome.Saved, client, client.Version);
+        return CommandResult<Client>.Done(client);
     }
 }

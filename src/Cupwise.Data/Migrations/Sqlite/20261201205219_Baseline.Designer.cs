@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Cupwise.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteCupwiseDbContext))]
-    [Migration("20261125184946_AccessGrants")]
-    partial class AccessGrants
+    [Migration("20261201205219_Baseline")]
+    partial class Baseline
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -1585,7 +1585,7 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.HasOne("Cupwise.Domain.Sessions.TreatmentSession", null)
                         .WithMany("Cups")
                         .HasForeignKey("SessionId")
-                        .OnDelete(DeleteBehavior.Restrict)
+                        .OnDelete(DeleteBehavior.ClientCascade)
                         .IsRequired();
 
                     b.HasOne("Cupwise.Domain.Catalogue.BodySite", null)
