@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Cupwise.BrowserTests;
+
+public sealed class ClientEditPageTests
+{
+    [Fact]
+    public async Task AClientIsEditedTwiceAndKeepsEveryField()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/clients/new");
+        await page.GetByLabel("Family name").FillAsync("Example");
+        await page.GetByLabel("Given name").FillAsync("Jo");
+        await page.GetByLabel("Date of birth").FillAsync("1975-09-09");
+        await page.GetByLabel("Sex").SelectOptionAsync("female");
+        await page.GetByLabel("Condition 1", new() { Exact = true }).FillAsync("Neck pain");
+        await page.GetByLabel("ICD-10 code of condition 1").FillAsync("M54.2");
+        await page.GetByLabel("Condition 2", new() { Exact = true }).FillAsync("Frozen shoulder");
+        await page.GetByLabel("Status of condition 2").SelectOptionAsync("resolved");
+        await page.GetByLabel("Notes on condition 2").FillAsync("Physiotherapy 2023, full range back");
+        await page.GetByLabel("Site of finding 1").SelectOptionAsync("calf");
+        await page.GetByLabel("Side of finding 1").SelectOptionAsync("left");
+        await page.GetByLabel("Kind of finding 1").SelectOptionAsync("varicose-veins");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
+        var chart = page.Url;
+
+        for (var round = 1; round <= 2; round++)
+        {
+            await page.GotoAsync(chart + "/edit");
+            // Everything comes back as it was saved: the status and notes of each condition, the side of each finding.
+            await Assertions.Expect(page.GetByLabel("Condition 2", new() { Exact = true })).ToHaveValueAsync("Frozen shoulder");
+            await Assertions.Expect(page.GetByLabel("Status of condition 2")).ToHaveValueAsync("resolved");
+            await Assertions.Expect(page.GetByLabel("Notes on condition 2")).ToHaveValueAsync("Physiotherapy 2023, full range back");
+            await Assertions.Expect(page.GetByLabel("Status of condition 1")).ToHaveValueAsync("active");
+            await Assertions.Expect(page.GetByLabel("Side of finding 1")).ToHaveValueAsync("left");
+            await Assertions.Expect(page.GetByLabel("Site of finding 1")).ToHaveValueAsync("calf");
+            await page.GetByLabel("Phone").FillAsync($"+44 20 7946 000{round}");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+            await page.WaitForURLAsync(chart);
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Jo Example");
+        }
+        await page.GotoAsync(chart + "/edit");
+        await Assertions.Expect(page.GetByLabel("Phone")).ToHaveValueAsync("+44 20 7946 0002");
+    }
+
+    [Fact]
+    public async Task AnEditOfAStaleFormSaysSomeoneElseChangedIt()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/clients/new");
+        await page.GetByLabel("Family name").FillAsync("Example");
+        await page.GetByLabel("Given name").FillAsync("Sky");
+        await page.GetByLabel("Date of birth").FillAsync("1990-01-01");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
+        var edit = page.Url + "/edit";
+
+        var first = await app.OpenAsync(edit.Replace(app.BaseUrl, "", StringComparison.Ordinal));
+        var second = await app.OpenAsync(edit.Replace(app.BaseUrl, "", StringComparison.Ordinal));
+        await first.GetByLabel("Phone").FillAsync("+44 20 7946 0101");
+        await first.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await first.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
+        await second.GetByLabel("Phone").FillAsync("+44 20 7946 0202");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await Assertions.Expect(second.GetByText("Someone else changed this client while you were editing")).ToBeVisibleAsync();
+    }
+}
