@@ -94,6 +94,14 @@ public static class CupwiseWebApp
         services.AddScoped<Sessions.SessionCommands>();
         services.AddScoped<Outcomes.OutcomeCommands>();
         services.AddScoped<Clients.ClientCommands>();
+        services.AddScoped<Scheduling.AppointmentCommands>();
+        services.AddScoped<Practitioners.PracticeCommands>();
+        services.AddScoped<Accounts.AccessCommands>();
+        services.AddScoped<Plans.PlanCommands>();
+        services.AddScoped<Marks.MarkCommands>();
+        services.AddScoped<Catalogue.CatalogueCommands>();
+        services.AddScoped<Scheduling.CalendarCommands>();
+        services.AddScoped<Sessions.AdverseEventCommands>();
         database.Register(services, provider => [provider.GetRequiredService<Audit.AuditInterceptor>()]);
         services.AddCupwiseAccounts(clock, sessions);
 

@@ -94,6 +94,14 @@ public static class ApiResults
         Detail = detail,
     });
 
+    /// <summary>409 for a change that goes ahead only once confirmed (send "confirm": true): what deserves a second look.</summary>
+    public static ProblemHttpResult NeedsConfirmation(string detail) => TypedResults.Problem(new ProblemDetails
+    {
+        Status = StatusCodes.Status409Conflict,
+        Title = "This needs a confirmation: send it again with \"confirm\": true to go ahead.",
+        Detail = detail,
+    });
+
     public static ValidationProblem Invalid(RequestValidator v) =>
         TypedResults.ValidationProblem(v.Errors, title: "One or more fields are not valid.");
 

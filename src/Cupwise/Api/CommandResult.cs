@@ -19,6 +19,9 @@ public enum CommandStatus
 
     /// <summary>The record's state does not allow it (a cup already on the skin, a blocked site…); nothing was written.</summary>
     Refused,
+
+    /// <summary>It can be done, but something deserves a second look first (a site not yet clear, outside working hours); nothing was written until confirmed.</summary>
+    NeedsConfirmation,
 }
 
 /// <summary>
@@ -47,7 +50,11 @@ public sealed class CommandResult<T>
     public int? CurrentVersion { get; }
     public bool IsDone => Status == CommandStatus.Done;
 
+    /// <summary>For <see cref="CommandStatus.Done"/>: what the change affects that deserves a look (booked visits now before a site clears).</summary>
+    public IReadOnlyList<string> Notices { get; private init; } = [];
+
     public static CommandResult<T> Done(T value) => new(CommandStatus.Done, value, null, null, null);
+    public static CommandResult<T> Done(T value, IReadOnlyList<string> notices) => new(CommandStatus.Done, value, null, null, null) { Notices = notices };
     public static CommandResult<T> NotFound() => new(CommandStatus.NotFound, default, null, "Not found in this practice.", null);
     public static CommandResult<T> Invalid(RequestValidator v) => new(CommandStatus.Invalid, default, v.Errors, null, null);
 
@@ -55,6 +62,7 @@ public sealed class CommandResult<T>
         "Someone else changed this record meanwhile; it is shown as it is now. Make your change again if you still need it.", currentVersion);
 
     public static CommandResult<T> Refused(string message) => new(CommandStatus.Refused, default, null, message, null);
+    public static CommandResult<T> NeedsConfirmation(string message) => new(CommandStatus.NeedsConfirmation, default, null, message, null);
 
     /// <summary>The same failure carrying another value type (a command that calls another).</summary>
     public CommandResult<TOther> As<TOther>() => IsDone
@@ -93,5 +101,6 @@ public static class CommandResults
             CommandStatus.Invalid => TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
             CommandStatus.Stale => ApiResults.Conflict(result.CurrentVersion),
             CommandStatus.Refused => ApiResults.StateConflict(result.Message ?? string.Empty),
+            CommandStatus.NeedsConfirmation => ApiResults.NeedsConfirmation(result.Message ?? string.Empty),
         };
 }

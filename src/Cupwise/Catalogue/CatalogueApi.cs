@@ -42,42 +42,12 @@ public static class CatalogueApi
     }
 
     public static async Task<Results<Created<CupResponse>, ValidationProblem>> AddPracticeCup(
-        NewCupRequest request, CupwiseDbContext db, PracticeScope scope, CancellationToken cancellationToken)
+        NewCupRequest request, CatalogueCommands commands, CancellationToken cancellationToken)
     {
-        var v = new RequestValidator();
-        var material = v.Parse<CupMaterial>("material", request.Material);
-        var rim = request.RimDiameterMm is { } mm ? v.TryValue("", () => RimDiameter.FromMillimetres(mm)) : null;
-        var volume = request.VolumeMl is { } ml ? v.TryValue("", () => CupVolume.FromMillilitres(ml)) : null;
-        if (request.RimDiameterMm is null)
-        {
-            v.Add("rimDiameterMm", $"is required: the inner rim diameter, {RimDiameter.MinimumMillimetres} to {RimDiameter.MaximumMillimetres} mm.");
-        }
-        if (request.VolumeMl is null)
-        {
-            v.Add("volumeMl", $"is required: the internal volume, {CupVolume.MinimumMillilitres} to {CupVolume.MaximumMillilitres} mL.");
-        }
-        var methods = new List<SuctionMethodKind>();
-        var requested = request.SupportedMethods ?? [];
-        for (var i = 0; i < requested.Count; i++)
-        {
-            if (v.Parse<SuctionMethodKind>($"supportedMethods[{i}]", requested[i]) is { } method)
-            {
-                methods.Add(method);
-            }
-        }
-        if (!v.IsValid || material is null || rim is null || volume is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        var cup = v.Try("", () => new Cup($"cup-{Guid.NewGuid():N}", request.Label ?? string.Empty, material.Value, rim.Value, volume.Value,
-            methods, string.IsNullOrWhiteSpace(request.Source) ? "Added by the practice" : request.Source, scope.PracticeId));
-        if (cup is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        db.Cups.Add(cup);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/cups/{cup.Id}", ToResponse(cup));
+        var result = await commands.AddPracticeCupAsync(request, cancellationToken);
+        return result.IsDone
+            ? TypedResults.Created($"/api/v1/cups/{result.Value!.Id}", ToResponse(result.Value))
+            : TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid.");
     }
 
     public static async Task<Ok<List<SiteResponse>>> ListSites(CupwiseDbContext db, CancellationToken cancellationToken)

@@ -44,41 +44,20 @@ public static class MarksApi
     }
 
     public static async Task<Results<Created<MarkFollowUpResponse>, NotFound, ValidationProblem>> RecordMarkFollowUp(
-        string id, MarkFollowUpRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        string id, MarkFollowUpRequest request, MarkCommands commands, CancellationToken cancellationToken)
     {
-        if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
+        if (!ApiResults.TryParseId(id, out var clientId))
         {
             return TypedResults.NotFound();
         }
-        var v = new RequestValidator();
-        var site = request.SiteId is null ? null : StandardCatalogue.Sites.FirstOrDefault(s => s.Id == request.SiteId);
-        if (site is null)
+        var result = await commands.RecordFollowUpAsync(clientId, request, cancellationToken);
+        return result.Status switch
         {
-            v.Add("siteId", request.SiteId is null ? "is required: a body-site id." : $"'{request.SiteId}' is not a known body site.");
-        }
-        var side = v.Parse<BodySide>("side", request.Side, required: false) ?? BodySide.None;
-        var source = v.Parse<ObservationSource>("source", request.Source, required: false) ?? ObservationSource.Practitioner;
-        MarkGrade? grade = null;
-        if (request.Grade is null)
-        {
-            v.Add("grade", "is required: 0 (clear) to 4.");
-        }
-        else
-        {
-            grade = v.TryValue("", () => MarkGrade.FromGrade(request.Grade.Value, "grade"));
-        }
-        if (!v.IsValid || site is null || grade is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        var followUp = v.Try("", () => MarkFollowUp.Record(scope.PracticeId, clientId, site, side, request.ObservedAt?.ToUniversalTime() ?? clock.GetUtcNow(), grade.Value, source, request.Notes, clock));
-        if (followUp is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        db.MarkFollowUps.Add(followUp);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/clients/{clientId}/mark-observations", ToResponse(followUp));
+            CommandStatus.Done => TypedResults.Created($"/api/v1/clients/{clientId}/mark-observations", ToResponse(result.Value!)),
+            CommandStatus.NotFound => TypedResults.NotFound(),
+            CommandStatus.Invalid or CommandStatus.Stale or CommandStatus.Refused or CommandStatus.NeedsConfirmation =>
+                TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
+        };
     }
 
     public static async Task<Results<Ok<List<MarkFollowUpResponse>>, NotFound>> ListMarkFollowUps(string id, CupwiseDbContext db, CancellationToken cancellationToken)

@@ -64,14 +64,14 @@ public static class PhotosApi
     /// </summary>
     public static void MapPhotoForm(this IEndpointRouteBuilder app)
     {
-        app.MapPost("/clients/{id:guid}/photos", async (Guid id, [FromForm] PhotoUploadForm form, CupwiseDbContext db, PracticeScope scope, TimeProvider clock,
+        app.MapPost("/clients/{id:guid}/photos", async (Guid id, [FromForm] PhotoUploadForm form, CupwiseDbContext db, MarkCommands commands,
             CancellationToken cancellationToken) =>
         {
             if (!await db.Clients.AnyAsync(c => c.Id == id, cancellationToken))
             {
                 return Results.NotFound();
             }
-            var (photo, v) = await RecordAsync(db, scope, clock, id, form, cancellationToken);
+            var (photo, v) = await commands.RecordPhotoAsync(id, form, cancellationToken);
             var back = $"/clients/{id}?site={Uri.EscapeDataString(form.SiteId ?? "")}&side={Uri.EscapeDataString(form.Side ?? "none")}";
             if (photo is null)
             {
@@ -83,92 +83,14 @@ public static class PhotosApi
     }
 
     public static async Task<Results<Created<MarkPhotoResponse>, NotFound, ValidationProblem>> UploadPhoto(
-        string id, [FromForm] PhotoUploadForm form, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        string id, [FromForm] PhotoUploadForm form, CupwiseDbContext db, MarkCommands commands, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        var (photo, v) = await RecordAsync(db, scope, clock, clientId, form, cancellationToken);
+        var (photo, v) = await commands.RecordPhotoAsync(clientId, form, cancellationToken);
         return photo is null ? ApiResults.Invalid(v) : TypedResults.Created($"/api/v1/photos/{photo.Id}", ToResponse(photo));
-    }
-
-    /// <summary>Checks an upload, re-encodes it and stores record and bytes together; nothing is written when anything is wrong.</summary>
-    public static async Task<(MarkPhoto? Photo, RequestValidator Validator)> RecordAsync(CupwiseDbContext db, PracticeScope scope, TimeProvider clock,
-        Guid clientId, PhotoUploadForm form, CancellationToken cancellationToken)
-    {
-        var v = new RequestValidator();
-        if (form.File is null)
-        {
-            v.Add("file", "is required: a JPEG or PNG photo.");
-        }
-        else if (PhotoIntake.CheckName(form.File.FileName) is { } nameProblem)
-        {
-            v.Add("file", nameProblem);
-        }
-        else if (form.File.Length > PhotoIntake.MaximumBytes)
-        {
-            v.Add("file", $"is {form.File.Length / 1024.0 / 1024.0:0.0} MB; photos may be at most {PhotoIntake.MaximumBytes / 1024 / 1024} MB.");
-        }
-        BodySite? site = null;
-        if (!string.IsNullOrWhiteSpace(form.SiteId))
-        {
-            site = StandardCatalogue.Sites.FirstOrDefault(s => s.Id == form.SiteId);
-            if (site is null)
-            {
-                v.Add("siteId", $"'{form.SiteId}' is not a known body site.");
-            }
-        }
-        var side = v.Parse<BodySide>("side", form.Side, required: false) ?? BodySide.None;
-        Guid? sessionId = null;
-        if (!string.IsNullOrWhiteSpace(form.SessionId))
-        {
-            if (Guid.TryParse(form.SessionId, out var sid) && await db.Sessions.AnyAsync(s => s.Id == sid && s.ClientId == clientId, cancellationToken))
-            {
-                sessionId = sid;
-            }
-            else
-            {
-                v.Add("sessionId", "must be one of this client's sessions.");
-            }
-        }
-        DateTimeOffset? takenAt = null;
-        if (!string.IsNullOrWhiteSpace(form.TakenAt))
-        {
-            if (DateTimeOffset.TryParse(form.TakenAt, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var t))
-            {
-                takenAt = t.ToUniversalTime();
-            }
-            else
-            {
-                v.Add("takenAt", "must be a date and time in ISO 8601, for example 2026-11-25T10:30:00Z.");
-            }
-        }
-        if (!v.IsValid)
-        {
-            return (null, v);
-        }
-        byte[] bytes;
-        using (var buffer = new MemoryStream((int)form.File!.Length))
-        {
-            await form.File.CopyToAsync(buffer, cancellationToken);
-            bytes = buffer.ToArray();
-        }
-        var processed = v.Try("", () => PhotoIntake.Process(bytes));
-        if (processed is null)
-        {
-            return (null, v);
-        }
-        var photo = v.Try("", () => MarkPhoto.Record(Guid.NewGuid(), scope.PracticeId, clientId, sessionId, site, side, takenAt,
-            processed.ContentType, processed.Width, processed.Height, processed.Bytes.LongLength, processed.Sha256, form.Notes, clock));
-        if (photo is null)
-        {
-            return (null, v);
-        }
-        db.MarkPhotos.Add(photo);
-        db.MarkPhotoContents.Add(new MarkPhotoContent(photo.Id, scope.PracticeId, processed.Bytes));
-        await db.SaveChangesAsync(cancellationToken);
-        return (photo, v);
     }
 
     public static async Task<Results<Ok<List<MarkPhotoResponse>>, NotFound, ValidationProblem>> ListPhotos(
@@ -225,19 +147,20 @@ public static class PhotosApi
     }
 
     public static async Task<Results<Ok<MarkPhotoResponse>, NotFound, ValidationProblem>> MarkPhotoEnteredInError(
-        string photoId, EnteredInErrorRequest request, CupwiseDbContext db, CancellationToken cancellationToken)
+        string photoId, EnteredInErrorRequest request, MarkCommands commands, CancellationToken cancellationToken)
     {
-        if (!ApiResults.TryParseId(photoId, out var pid) || await db.MarkPhotos.FirstOrDefaultAsync(p => p.Id == pid, cancellationToken) is not { } photo)
+        if (!ApiResults.TryParseId(photoId, out var pid))
         {
             return TypedResults.NotFound();
         }
-        var v = new RequestValidator();
-        if (!v.Run("", () => photo.MarkEnteredInError(request.Reason ?? "")))
+        var result = await commands.MarkPhotoEnteredInErrorAsync(pid, request.Reason, cancellationToken);
+        return result.Status switch
         {
-            return ApiResults.Invalid(v);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(photo));
+            CommandStatus.Done => TypedResults.Ok(ToResponse(result.Value!)),
+            CommandStatus.NotFound => TypedResults.NotFound(),
+            CommandStatus.Invalid or CommandStatus.Stale or CommandStatus.Refused or CommandStatus.NeedsConfirmation =>
+                TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
+        };
     }
 
     public static MarkPhotoResponse ToResponse(MarkPhoto p) =>

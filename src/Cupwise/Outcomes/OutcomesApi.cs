@@ -66,7 +66,7 @@ public static class OutcomesApi
             CommandStatus.NotFound => TypedResults.NotFound(),
             CommandStatus.Invalid => TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
             CommandStatus.Stale => ApiResults.Conflict(),
-            CommandStatus.Refused => ApiResults.StateConflict(result.Message ?? string.Empty),
+            CommandStatus.Refused or CommandStatus.NeedsConfirmation => ApiResults.StateConflict(result.Message ?? string.Empty),
         };
     }
 

@@ -114,8 +114,7 @@ public static class PlansApi
     }
 
     public static async Task<Results<Created<ProtocolResponse>, ValidationProblem>> CreateProtocol(
-        ProtocolRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, Microsoft.Extensions.Caching.Memory.IMemoryCache cache,
-        CancellationToken cancellationToken)
+        ProtocolRequest request, PlanCommands commands, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
     {
         var v = new RequestValidator();
         var technique = v.Parse<Technique>("technique", request.Technique);
@@ -128,7 +127,7 @@ public static class PlansApi
         PracticeProtocol own;
         try
         {
-            own = await AddOwnProtocolAsync(db, scope.PracticeId, cache, (cupExists, taken) => PracticeProtocol.Create(scope.PracticeId, request.Name, request.Icd10,
+            own = await commands.AddOwnProtocolAsync((cupExists, taken) => PracticeProtocol.Create(scope.PracticeId, request.Name, request.Icd10,
                 request.Sites ?? [], request.Cup, cupExists, technique.Value, method.Value, request.Minutes, request.Passes, request.IntervalDays, request.CourseSessions,
                 goals, request.EvidenceStatement, request.Sources ?? [], taken, clock.GetUtcNow()), cancellationToken);
         }
@@ -140,24 +139,7 @@ public static class PlansApi
         return TypedResults.Created($"/api/v1/protocols", ToResponse(own.ToProtocol()));
     }
 
-    /// <summary>
-    /// Adds a protocol of the practice's own: <paramref name="create"/> gets whether a cup exists in the practice's
-    /// catalogue and the ids already taken, and may refuse (DomainValidationException, nothing written). The API and
-    /// the /protocols page both add protocols through here.
-    /// </summary>
-    public static async Task<PracticeProtocol> AddOwnProtocolAsync(CupwiseDbContext db, Guid practiceId, IMemoryCache cache,
-        Func<Func<string, bool>, IReadOnlySet<string>, PracticeProtocol> create, CancellationToken cancellationToken = default)
-    {
-        var cups = (await db.Cups.AsNoTracking().Select(c => c.Id).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var taken = (await db.PracticeProtocols.AsNoTracking().Select(p => p.Key).ToListAsync(cancellationToken)).ToHashSet(StringComparer.Ordinal);
-        var own = create(cups.Contains, taken);
-        db.PracticeProtocols.Add(own);
-        await db.SaveChangesAsync(cancellationToken);
-        cache.Remove((nameof(OwnProtocolsForPickingAsync), practiceId));
-        return own;
-    }
-
-    private static List<PlanGoal> ReadGoals(IReadOnlyList<GoalDto>? items, RequestValidator v)
+    internal static List<PlanGoal> ReadGoals(IReadOnlyList<GoalDto>? items, RequestValidator v)
     {
         var goals = new List<PlanGoal>();
         var list = items ?? [];
@@ -189,33 +171,20 @@ public static class PlansApi
     }
 
     public static async Task<Results<Created<PlanResponse>, NotFound, ValidationProblem>> CreatePlan(
-        string id, PlanRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        string id, PlanRequest request, PlanCommands commands, CupwiseDbContext db, CancellationToken cancellationToken)
     {
-        if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
+        if (!ApiResults.TryParseId(id, out var clientId))
         {
             return TypedResults.NotFound();
         }
-        var v = new RequestValidator();
-        var own = await OwnProtocolsAsync(db, cancellationToken);
-        var protocol = ProtocolLibrary.Find(request.ProtocolId, own);
-        if (request.ProtocolId is not null && protocol is null)
+        var result = await commands.CreateAsync(clientId, request, cancellationToken);
+        return result.Status switch
         {
-            v.Add("protocolId", $"'{request.ProtocolId}' is not a protocol; one of {string.Join(", ", ProtocolLibrary.Standard.Concat(own).Select(p => p.Id))}.");
-        }
-        var goals = ReadGoals(request.Goals, v);
-        if (!v.IsValid)
-        {
-            return ApiResults.Invalid(v);
-        }
-        var plan = v.Try("", () => TreatmentPlan.Create(Guid.NewGuid(), scope.PracticeId, clientId, request.Condition, request.Icd10, protocol, goals,
-            request.ConsecutiveToResolve, request.IntervalDays, request.MaxSessions, request.ReviewEveryDays, request.StartedAt?.ToUniversalTime() ?? clock.GetUtcNow()));
-        if (plan is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        db.Plans.Add(plan);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/plans/{plan.Id}", ToResponse(plan, own));
+            CommandStatus.Done => TypedResults.Created($"/api/v1/plans/{result.Value!.Id}", ToResponse(result.Value, await OwnProtocolsAsync(db, cancellationToken))),
+            CommandStatus.NotFound => TypedResults.NotFound(),
+            CommandStatus.Invalid or CommandStatus.Stale or CommandStatus.Refused or CommandStatus.NeedsConfirmation =>
+                TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
+        };
     }
 
     public static async Task<Results<Ok<PlanResponse>, NotFound>> GetPlan(string id, CupwiseDbContext db, CancellationToken cancellationToken) =>
@@ -224,39 +193,15 @@ public static class PlansApi
             : TypedResults.NotFound();
 
     public static async Task<Results<Ok<PlanResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ClosePlan(
-        string id, ClosePlanRequest request, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
+        string id, ClosePlanRequest request, PlanCommands commands, CupwiseDbContext db, CancellationToken cancellationToken)
     {
-        if (!ApiResults.TryParseId(id, out var planId) || await db.Plans.FirstOrDefaultAsync(p => p.Id == planId, cancellationToken) is not { } plan)
+        if (!ApiResults.TryParseId(id, out var planId))
         {
             return TypedResults.NotFound();
         }
-        var v = new RequestValidator();
-        var status = v.Parse<PlanStatus>("status", request.Status);
-        if (request.Version is null)
-        {
-            v.Add("version", "is required: send the version you read.");
-        }
-        if (!v.IsValid || status is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        if (request.Version != plan.Version)
-        {
-            return ApiResults.Conflict(plan.Version);
-        }
-        try
-        {
-            if (!v.Run("", () => plan.Close(status.Value, request.Reason, clock.GetUtcNow())))
-            {
-                return ApiResults.Invalid(v);
-            }
-        }
-        catch (Cupwise.Domain.DomainStateException e)
-        {
-            return ApiResults.StateConflict(e.Message);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(plan, await OwnProtocolsAsync(db, cancellationToken)));
+        var result = await commands.CloseAsync(planId, request, cancellationToken);
+        var own = result.IsDone ? await OwnProtocolsAsync(db, cancellationToken) : [];
+        return result.ToOk(p => ToResponse(p, own));
     }
 
     public static async Task<Results<Ok<PlanProgressResponse>, NotFound>> GetPlanProgress(string id, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)

@@ -54,36 +54,23 @@ public static class PractitionersApi
     }
 
     public static async Task<Results<Ok<WorkingHoursResponse>, NotFound, ValidationProblem>> SetWorkingHours(
-        string id, List<WorkingHoursSpan>? request, CupwiseDbContext db, PracticeScope scope, CancellationToken cancellationToken)
+        string id, List<WorkingHoursSpan>? request, PracticeCommands commands, CupwiseDbContext db, PracticeScope scope, CancellationToken cancellationToken)
     {
-        if (!ApiResults.TryParseId(id, out var practitionerId) || await db.Practitioners.FirstOrDefaultAsync(p => p.Id == practitionerId, cancellationToken) is not { } practitioner)
+        if (!ApiResults.TryParseId(id, out var practitionerId))
         {
             return TypedResults.NotFound();
         }
-        var v = new RequestValidator();
-        var spans = new List<WorkingHours>();
-        var items = request ?? [];
-        for (var i = 0; i < items.Count; i++)
+        var result = await commands.SetWorkingHoursAsync(practitionerId, request, cancellationToken);
+        if (result.Status == CommandStatus.NotFound)
         {
-            var day = v.Parse<DayOfWeek>($"hours[{i}].day", items[i].Day, required: true);
-            var from = ReadTime(v, $"hours[{i}].from", items[i].From);
-            var to = ReadTime(v, $"hours[{i}].to", items[i].To);
-            if (day is { } d && from is { } f && to is { } t)
-            {
-                spans.Add(new WorkingHours(d, f, t));
-            }
+            return TypedResults.NotFound();
         }
-        if (v.IsValid)
+        if (!result.IsDone)
         {
-            v.Run("", () => practitioner.SetWorkingHours(spans));
+            return TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid.");
         }
-        if (!v.IsValid)
-        {
-            return ApiResults.Invalid(v);
-        }
-        await db.SaveChangesAsync(cancellationToken);
         var zone = await db.Practices.AsNoTracking().Where(p => p.Id == scope.PracticeId).Select(p => p.TimeZoneId).FirstAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(practitioner, zone));
+        return TypedResults.Ok(ToResponse(result.Value!, zone));
     }
 
     public static async Task<Ok<PracticeSettingsResponse>> GetPracticeSettings(CupwiseDbContext db, PracticeScope scope, CancellationToken cancellationToken)
@@ -93,26 +80,15 @@ public static class PractitionersApi
     }
 
     public static async Task<Results<Ok<PracticeSettingsResponse>, ValidationProblem>> ChangePracticeSettings(
-        PracticeSettingsRequest request, CupwiseDbContext db, PracticeScope scope, CancellationToken cancellationToken)
+        PracticeSettingsRequest request, PracticeCommands commands, CancellationToken cancellationToken)
     {
-        var practice = await db.Practices.FirstAsync(p => p.Id == scope.PracticeId, cancellationToken);
-        var v = new RequestValidator();
-        if (!v.Run("", () => practice.ChangeSettings(request.TimeZone ?? practice.TimeZoneId, request.MinimumSiteIntervalDays ?? practice.MinimumSiteIntervalDays)))
+        var result = await commands.ChangeSettingsAsync(request, cancellationToken);
+        if (!result.IsDone)
         {
-            return ApiResults.Invalid(v);
+            return TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid.");
         }
-        await db.SaveChangesAsync(cancellationToken);
+        var practice = result.Value!;
         return TypedResults.Ok(new PracticeSettingsResponse(practice.Id.ToString(), practice.Name, practice.TimeZoneId, practice.MinimumSiteIntervalDays));
-    }
-
-    private static TimeOnly? ReadTime(RequestValidator v, string field, string? value)
-    {
-        if (TimeOnly.TryParseExact(value, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time))
-        {
-            return time;
-        }
-        v.Add(field, "is required: a time of day as HH:mm, for example 09:00.");
-        return null;
     }
 
     private static WorkingHoursResponse ToResponse(Practitioner p, string zone) =>
@@ -126,16 +102,14 @@ public static class PractitionersApi
     }
 
     public static async Task<Results<Created<PractitionerResponse>, ValidationProblem>> CreatePractitioner(
-        PractitionerRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        PractitionerRequest request, PracticeCommands commands, CancellationToken cancellationToken)
     {
-        var v = new RequestValidator();
-        var practitioner = v.Try("", () => new Practitioner(Guid.NewGuid(), scope.PracticeId, request.DisplayName ?? string.Empty, request.Profession, clock.GetUtcNow()));
-        if (practitioner is null)
+        var result = await commands.AddPractitionerAsync(request, cancellationToken);
+        if (!result.IsDone)
         {
-            return ApiResults.Invalid(v);
+            return TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid.");
         }
-        db.Practitioners.Add(practitioner);
-        await db.SaveChangesAsync(cancellationToken);
+        var practitioner = result.Value!;
         return TypedResults.Created($"/api/v1/practitioners/{practitioner.Id}",
             new PractitionerResponse(practitioner.Id.ToString(), practitioner.DisplayName, practitioner.Profession));
     }

@@ -15,9 +15,18 @@ public sealed record AppointmentRequest(
     DateTimeOffset? Start,
     [property: Description("Length, 1 to 240 minutes; 45 if not given.")] int? Minutes,
     string? Room,
-    [property: Description("Sites the visit will treat, as site:side (lower-back:left).")] IReadOnlyList<string>? PlannedSites);
+    [property: Description("Sites the visit will treat, as site:side (lower-back:left).")] IReadOnlyList<string>? PlannedSites)
+{
+    /// <summary>Book although a planned site will not have cleared, or the time is outside the practitioner's hours (409 names them otherwise).</summary>
+    [Description("Book although a planned site will not have cleared, or the time is outside the practitioner's working hours; without it such a booking gives 409 naming them and the first good time.")]
+    public bool Confirm { get; init; }
+}
 
-public sealed record MoveAppointmentRequest(int? Version, DateTimeOffset? Start, int? Minutes, string? Room);
+public sealed record MoveAppointmentRequest(int? Version, DateTimeOffset? Start, int? Minutes, string? Room)
+{
+    [Description("Move although a planned site will not have cleared, or the time is outside the practitioner's working hours; without it such a move gives 409 naming them and the first good time.")]
+    public bool Confirm { get; init; }
+}
 
 public sealed record CancelAppointmentRequest(string? Reason);
 
@@ -28,8 +37,6 @@ public sealed record SlotsResponse(DateTimeOffset EarliestForSites, IReadOnlyLis
 
 public static class AppointmentsApi
 {
-    public const int DefaultMinutes = 45;
-
     public static void MapAppointments(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/appointments").WithTags("Scheduling");
@@ -43,88 +50,26 @@ public static class AppointmentsApi
     }
 
     public static async Task<Results<Created<AppointmentResponse>, ValidationProblem, ProblemHttpResult>> BookAppointment(
-        AppointmentRequest request, CupwiseDbContext db, PracticeScope scope, CancellationToken cancellationToken)
+        AppointmentRequest request, AppointmentCommands commands, CancellationToken cancellationToken)
     {
-        var v = new RequestValidator();
-        var clientId = Guid.TryParse(request.ClientId, out var c) && await db.Clients.AnyAsync(x => x.Id == c, cancellationToken) ? c : (Guid?)null;
-        var practitionerId = Guid.TryParse(request.PractitionerId, out var p) && await db.Practitioners.AnyAsync(x => x.Id == p, cancellationToken) ? p : (Guid?)null;
-        if (clientId is null) { v.Add("clientId", "is not a client of this practice."); }
-        if (practitionerId is null) { v.Add("practitionerId", "is not a practitioner of this practice."); }
-        if (request.Start is null) { v.Add("start", "is required, as an ISO 8601 time such as 2026-12-01T09:30:00Z."); }
-        var sites = ReadSites(request.PlannedSites, v);
-        if (!v.IsValid)
+        var result = await commands.BookAsync(request, cancellationToken);
+        return result.Status switch
         {
-            return ApiResults.Invalid(v);
-        }
-        var appointment = v.Try("", () => Appointment.Book(scope.PracticeId, clientId!.Value, practitionerId!.Value, request.Room, request.Start!.Value,
-            TimeSpan.FromMinutes(request.Minutes ?? DefaultMinutes), sites));
-        if (appointment is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        if (await Booking.ClashAsync(db, appointment, cancellationToken) is { } clash)
-        {
-            return ApiResults.StateConflict(clash);
-        }
-        db.Appointments.Add(appointment);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/appointments/{appointment.Id}", ToResponse(appointment));
+            CommandStatus.Done => TypedResults.Created($"/api/v1/appointments/{result.Value!.Id}", ToResponse(result.Value)),
+            CommandStatus.Invalid or CommandStatus.NotFound => TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
+            CommandStatus.Stale => ApiResults.Conflict(result.CurrentVersion),
+            CommandStatus.Refused => ApiResults.StateConflict(result.Message ?? string.Empty),
+            CommandStatus.NeedsConfirmation => ApiResults.NeedsConfirmation(result.Message ?? string.Empty),
+        };
     }
 
     public static async Task<Results<Ok<AppointmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MoveAppointment(
-        string id, MoveAppointmentRequest request, CupwiseDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ApiResults.TryParseId(id, out var appointmentId) || await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is not { } appointment)
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new RequestValidator();
-        if (request.Version is null) { v.Add("version", "is required: send the version you read."); }
-        if (request.Start is null) { v.Add("start", "is required."); }
-        if (!v.IsValid)
-        {
-            return ApiResults.Invalid(v);
-        }
-        if (request.Version != appointment.Version)
-        {
-            return ApiResults.Conflict(appointment.Version);
-        }
-        db.Entry(appointment).Property(a => a.Version).OriginalValue = request.Version!.Value;
-        var minutes = request.Minutes ?? (int)(appointment.End - appointment.Start).TotalMinutes;
-        if (!v.Run("", () => appointment.Move(request.Start!.Value, TimeSpan.FromMinutes(minutes), request.Room ?? appointment.Room)))
-        {
-            return ApiResults.Invalid(v);
-        }
-        if (await Booking.ClashAsync(db, appointment, cancellationToken) is { } clash)
-        {
-            return ApiResults.StateConflict(clash);
-        }
-        try
-        {
-            await db.SaveChangesAsync(cancellationToken);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return ApiResults.Conflict();
-        }
-        return TypedResults.Ok(ToResponse(appointment));
-    }
+        string id, MoveAppointmentRequest request, AppointmentCommands commands, CancellationToken cancellationToken) =>
+        ApiResults.TryParseId(id, out var appointmentId) ? (await commands.MoveAsync(appointmentId, request, cancellationToken)).ToOk(ToResponse) : TypedResults.NotFound();
 
-    public static async Task<Results<Ok<AppointmentResponse>, NotFound, ValidationProblem>> CancelAppointment(
-        string id, CancelAppointmentRequest request, CupwiseDbContext db, CancellationToken cancellationToken)
-    {
-        if (!ApiResults.TryParseId(id, out var appointmentId) || await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is not { } appointment)
-        {
-            return TypedResults.NotFound();
-        }
-        var v = new RequestValidator();
-        if (!v.Run("", () => appointment.Cancel(request.Reason ?? string.Empty)))
-        {
-            return ApiResults.Invalid(v);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Ok(ToResponse(appointment));
-    }
+    public static async Task<Results<Ok<AppointmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CancelAppointment(
+        string id, CancelAppointmentRequest request, AppointmentCommands commands, CancellationToken cancellationToken) =>
+        ApiResults.TryParseId(id, out var appointmentId) ? (await commands.CancelAsync(appointmentId, request, cancellationToken)).ToOk(ToResponse) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<List<AppointmentResponse>>, NotFound>> ListPractitionerAppointments(
         string id, DateTimeOffset? from, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
@@ -156,32 +101,13 @@ public static class AppointmentsApi
         var v = new RequestValidator();
         var practitioner = Guid.TryParse(practitionerId, out var p) && await db.Practitioners.AnyAsync(x => x.Id == p, cancellationToken) ? p : (Guid?)null;
         if (practitioner is null) { v.Add("practitionerId", "is required: a practitioner of this practice."); }
-        var planned = ReadSites(sites?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), v);
+        var planned = AppointmentCommands.ReadSites(sites?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), v);
         if (!v.IsValid)
         {
             return ApiResults.Invalid(v);
         }
-        var (earliest, slots) = await Booking.SuggestAsync(db, data, practitioner!.Value, planned, TimeSpan.FromMinutes(minutes ?? DefaultMinutes), clock.GetUtcNow(), cancellationToken);
+        var (earliest, slots) = await Booking.SuggestAsync(db, data, practitioner!.Value, planned, TimeSpan.FromMinutes(minutes ?? AppointmentCommands.DefaultMinutes), clock.GetUtcNow(), cancellationToken);
         return TypedResults.Ok(new SlotsResponse(earliest, slots));
-    }
-
-    private static List<string> ReadSites(IReadOnlyList<string>? given, RequestValidator v)
-    {
-        var sites = new List<string>();
-        var items = given ?? [];
-        for (var i = 0; i < items.Count; i++)
-        {
-            var parts = items[i].Split(':');
-            var site = StandardCatalogue.Sites.FirstOrDefault(s => s.Id == parts[0]);
-            var side = parts.Length > 1 ? parts[1] : "none";
-            if (site is null || side is not ("none" or "left" or "right"))
-            {
-                v.Add($"plannedSites[{i}]", $"'{items[i]}' must be site:side, such as lower-back:left (sides: none, left, right).");
-                continue;
-            }
-            sites.Add($"{site.Id}:{side}");
-        }
-        return sites;
     }
 
     private static AppointmentResponse ToResponse(Appointment a) => new(a.Id.ToString(), a.ClientId.ToString(), a.PractitionerId.ToString(), a.Room,

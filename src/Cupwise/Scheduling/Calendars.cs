@@ -30,36 +30,18 @@ public static class Calendars
     }
 
     public static async Task<Results<Created<CalendarFeedResponse>, NotFound>> CreateCalendarFeed(
-        string id, HttpContext http, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        string id, HttpContext http, CalendarCommands commands, CancellationToken cancellationToken)
     {
-        if (!Guid.TryParse(id, out var practitionerId) || !await db.Practitioners.AnyAsync(p => p.Id == practitionerId, cancellationToken))
+        if (!Guid.TryParse(id, out var practitionerId) || await commands.NewFeedAsync(practitionerId, cancellationToken) is not { } token)
         {
             return TypedResults.NotFound();
         }
-        foreach (var old in await db.CalendarFeeds.Where(f => f.PractitionerId == practitionerId && f.RevokedAt == null).ToListAsync(cancellationToken))
-        {
-            old.Revoke(clock);
-        }
-        var (feed, token) = CalendarFeed.Create(scope.PracticeId, practitionerId, clock);
-        db.CalendarFeeds.Add(feed);
-        await db.SaveChangesAsync(cancellationToken);
         var url = $"{http.Request.Scheme}://{http.Request.Host}/calendar/{token}.ics";
         return TypedResults.Created(url, new CalendarFeedResponse(url, "Keep this address private: anyone with it can read the practitioner's appointment times. It is shown only now."));
     }
 
-    public static async Task<Results<NoContent, NotFound>> RevokeCalendarFeeds(string id, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
-    {
-        if (!Guid.TryParse(id, out var practitionerId) || !await db.Practitioners.AnyAsync(p => p.Id == practitionerId, cancellationToken))
-        {
-            return TypedResults.NotFound();
-        }
-        foreach (var feed in await db.CalendarFeeds.Where(f => f.PractitionerId == practitionerId && f.RevokedAt == null).ToListAsync(cancellationToken))
-        {
-            feed.Revoke(clock);
-        }
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.NoContent();
-    }
+    public static async Task<Results<NoContent, NotFound>> RevokeCalendarFeeds(string id, CalendarCommands commands, CancellationToken cancellationToken) =>
+        Guid.TryParse(id, out var practitionerId) && await commands.RevokeFeedsAsync(practitionerId, cancellationToken) ? TypedResults.NoContent() : TypedResults.NotFound();
 
     public static async Task<Results<ContentHttpResult, NotFound>> GetCalendarFeed(string token, CupwiseDbContext db, CancellationToken cancellationToken)
     {

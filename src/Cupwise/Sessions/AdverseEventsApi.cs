@@ -29,32 +29,20 @@ public static class AdverseEventsApi
     }
 
     public static async Task<Results<Created<AdverseEventResponse>, NotFound, ValidationProblem>> RecordAdverseEvent(
-        string id, AdverseEventRequest request, CupwiseDbContext db, PracticeScope scope, TimeProvider clock, CancellationToken cancellationToken)
+        string id, AdverseEventRequest request, AdverseEventCommands commands, CancellationToken cancellationToken)
     {
-        if (!ApiResults.TryParseId(id, out var sessionId) || await db.Sessions.AsNoTracking().FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken) is not { } session)
+        if (!ApiResults.TryParseId(id, out var sessionId))
         {
             return TypedResults.NotFound();
         }
-        var v = new RequestValidator();
-        var kind = v.Parse<AdverseEventKind>("kind", request.Kind);
-        var severity = v.Parse<AdverseEventSeverity>("severity", request.Severity);
-        if (request.SiteId is not null && StandardCatalogue.Sites.All(s => s.Id != request.SiteId))
+        var result = await commands.RecordAsync(sessionId, request, cancellationToken);
+        return result.Status switch
         {
-            v.Add("siteId", $"'{request.SiteId}' is not a known body site.");
-        }
-        if (!v.IsValid || kind is null || severity is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        var adverse = v.Try("", () => AdverseEvent.Record(scope.PracticeId, session, kind.Value, severity.Value, request.SiteId, request.Notes,
-            request.OccurredAt?.ToUniversalTime(), clock));
-        if (adverse is null)
-        {
-            return ApiResults.Invalid(v);
-        }
-        db.AdverseEvents.Add(adverse);
-        await db.SaveChangesAsync(cancellationToken);
-        return TypedResults.Created($"/api/v1/clients/{adverse.ClientId}/adverse-events", ToResponse(adverse));
+            CommandStatus.Done => TypedResults.Created($"/api/v1/clients/{result.Value!.ClientId}/adverse-events", ToResponse(result.Value)),
+            CommandStatus.NotFound => TypedResults.NotFound(),
+            CommandStatus.Invalid or CommandStatus.Stale or CommandStatus.Refused or CommandStatus.NeedsConfirmation =>
+                TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
+        };
     }
 
     public static async Task<Results<Ok<List<AdverseEventResponse>>, NotFound>> ListAdverseEvents(string id, CupwiseDbContext db, CancellationToken cancellationToken)

@@ -15,7 +15,7 @@ namespace Cupwise.Sessions;
 /// session, checks it (screening and site clearance included), changes it through the domain and saves once. The
 /// actor is the signed-in login, never a name sent with the request.
 /// </summary>
-public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, CurrentUser user, TimeProvider clock)
+public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, CurrentUser user, TimeProvider clock, Scheduling.AppointmentCommands appointments)
 {
     /// <summary>Who acts, as recorded on amendments and reasons: the login's name (its e-mail).</summary>
     public string Actor => user.IsSignedIn && user.Name.Length > 0 ? user.Name : "command line";
@@ -274,8 +274,25 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             return Task.FromResult<string?>(null);
         }, cancellationToken);
 
-    /// <summary>Amends a completed session: who (the login), why, and the new values; a stale version is refused.</summary>
-    public Task<CommandResult<TreatmentSession>> AmendAsync(Guid sessionId, AmendSessionRequest request, CancellationToken cancellationToken = default) =>
+    /// <summary>
+    /// Amends a completed session: who (the login), why, and the new values; a stale version is refused. A darker
+    /// mark pushes its site's date later: the booked visits that now fall before their sites clear are named.
+    /// </summary>
+    public async Task<CommandResult<TreatmentSession>> AmendAsync(Guid sessionId, AmendSessionRequest request, CancellationToken cancellationToken = default)
+    {
+        var clientId = await db.Sessions.Where(s => s.Id == sessionId).Select(s => (Guid?)s.ClientId).FirstOrDefaultAsync(cancellationToken);
+        var before = clientId is { } c ? await appointments.VisitsBeforeTheirSitesClearAsync(c, cancellationToken) : [];
+        var result = await AmendOnlyAsync(sessionId, request, cancellationToken);
+        if (!result.IsDone)
+        {
+            return result;
+        }
+        var after = await appointments.VisitsBeforeTheirSitesClearAsync(result.Value!.ClientId, cancellationToken);
+        var affected = after.Except(before, StringComparer.Ordinal).ToList();
+        return affected.Count == 0 ? result : CommandResult<TreatmentSession>.Done(result.Value, affected);
+    }
+
+    private Task<CommandResult<TreatmentSession>> AmendOnlyAsync(Guid sessionId, AmendSessionRequest request, CancellationToken cancellationToken) =>
         ChangeAsync(sessionId, (session, v) =>
         {
             var adjuncts = request.Adjuncts is null ? null : SessionMapping.ToAdjuncts(request.Adjuncts, v);

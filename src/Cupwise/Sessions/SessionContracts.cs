@@ -62,6 +62,10 @@ public sealed record SessionResponse(
     IReadOnlyList<OverrideResponse> Overrides)
 {
     public string? PlanId { get; init; }
+
+    /// <summary>What the change affects that deserves a look, such as booked visits that now fall before a site clears; empty otherwise.</summary>
+    [Description("What the change affects that deserves a look, such as booked visits that now fall before a site clears; empty otherwise.")]
+    public IReadOnlyList<string> Notices { get; init; } = [];
 }
 
 public sealed record OverrideResponse(string RuleId, string? CupApplicationId, string Reason, string RecordedBy, DateTimeOffset RecordedAt);

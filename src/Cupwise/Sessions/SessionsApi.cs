@@ -116,8 +116,15 @@ public static class SessionsApi
         Run(id, sessionId => commands.MarkEnteredInErrorAsync(sessionId, request, cancellationToken));
 
     private static async Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Run(
-        string id, Func<Guid, Task<CommandResult<TreatmentSession>>> command) =>
-        ApiResults.TryParseId(id, out var sessionId) ? (await command(sessionId)).ToOk(s => s.ToResponse()) : TypedResults.NotFound();
+        string id, Func<Guid, Task<CommandResult<TreatmentSession>>> command)
+    {
+        if (!ApiResults.TryParseId(id, out var sessionId))
+        {
+            return TypedResults.NotFound();
+        }
+        var result = await command(sessionId);
+        return result.ToOk(s => s.ToResponse() with { Notices = result.Notices });
+    }
 
     private static async Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> Run(
         string id, string cupApplicationId, Func<Guid, Guid, Task<CommandResult<TreatmentSession>>> command) =>

@@ -1,0 +1,226 @@
+using System.Globalization;
+using Cupwise.Api;
+using Cupwise.Data;
+using Cupwise.Domain;
+using Cupwise.Domain.Catalogue;
+using Cupwise.Domain.Scheduling;
+using Microsoft.EntityFrameworkCore;
+
+namespace Cupwise.Scheduling;
+
+/// <summary>
+/// Booking, moving and cancelling visits, for the API and the client's chart alike. A clash with the
+/// practitioner's or the room's bookings is refused; a visit before its sites have cleared, or outside the
+/// practitioner's working hours, is booked only once confirmed, and the warning names the first good time.
+/// </summary>
+public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope, TimeProvider clock)
+{
+    public const int DefaultMinutes = 45;
+
+    public async Task<CommandResult<Appointment>> BookAsync(AppointmentRequest request, CancellationToken cancellationToken = default)
+    {
+        var v = new RequestValidator();
+        var clientId = Guid.TryParse(request.ClientId, out var c) && await db.Clients.AnyAsync(x => x.Id == c, cancellationToken) ? c : (Guid?)null;
+        var practitionerId = Guid.TryParse(request.PractitionerId, out var p) && await db.Practitioners.AnyAsync(x => x.Id == p, cancellationToken) ? p : (Guid?)null;
+        if (clientId is null) { v.Add("clientId", "is not a client of this practice."); }
+        if (practitionerId is null) { v.Add("practitionerId", "is not a practitioner of this practice."); }
+        if (request.Start is null) { v.Add("start", "is required, as an ISO 8601 time such as 2026-12-01T09:30:00Z."); }
+        var sites = ReadSites(request.PlannedSites, v);
+        if (!v.IsValid)
+        {
+            return CommandResult<Appointment>.Invalid(v);
+        }
+        var appointment = v.Try("", () => Appointment.Book(scope.PracticeId, clientId!.Value, practitionerId!.Value, request.Room, request.Start!.Value,
+            TimeSpan.FromMinutes(request.Minutes ?? DefaultMinutes), sites));
+        if (appointment is null)
+        {
+            return CommandResult<Appointment>.Invalid(v);
+        }
+        if (await CheckAsync(appointment, request.Confirm, cancellationToken) is { } why)
+        {
+            return why;
+        }
+        db.Appointments.Add(appointment);
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult<Appointment>.Done(appointment);
+    }
+
+    public async Task<CommandResult<Appointment>> MoveAsync(Guid appointmentId, MoveAppointmentRequest request, CancellationToken cancellationToken = default)
+    {
+        if (await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is not { } appointment)
+        {
+            return CommandResult<Appointment>.NotFound();
+        }
+        var v = new RequestValidator();
+        if (request.Version is null) { v.Add("version", "is required: send the version you read."); }
+        if (request.Start is null) { v.Add("start", "is required."); }
+        if (!v.IsValid)
+        {
+            return CommandResult<Appointment>.Invalid(v);
+        }
+        if (request.Version != appointment.Version)
+        {
+            return CommandResult<Appointment>.Stale(appointment.Version);
+        }
+        db.Entry(appointment).Property(a => a.Version).OriginalValue = request.Version!.Value;
+        var minutes = request.Minutes ?? (int)(appointment.End - appointment.Start).TotalMinutes;
+        try
+        {
+            appointment.Move(request.Start!.Value, TimeSpan.FromMinutes(minutes), request.Room ?? appointment.Room);
+        }
+        catch (DomainValidationException e)
+        {
+            v.AddAll("", e);
+            return CommandResult<Appointment>.Invalid(v);
+        }
+        catch (DomainStateException e)
+        {
+            return CommandResult<Appointment>.Refused(e.Message);
+        }
+        if (await CheckAsync(appointment, request.Confirm, cancellationToken) is { } why)
+        {
+            return why;
+        }
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult<Appointment>.Stale();
+        }
+        return CommandResult<Appointment>.Done(appointment);
+    }
+
+    public async Task<CommandResult<Appointment>> CancelAsync(Guid appointmentId, CancelAppointmentRequest request, CancellationToken cancellationToken = default)
+    {
+        if (await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is not { } appointment)
+        {
+            return CommandResult<Appointment>.NotFound();
+        }
+        var v = new RequestValidator();
+        try
+        {
+            appointment.Cancel(request.Reason ?? string.Empty);
+        }
+        catch (DomainValidationException e)
+        {
+            v.AddAll("", e);
+            return CommandResult<Appointment>.Invalid(v);
+        }
+        catch (DomainStateException e)
+        {
+            return CommandResult<Appointment>.Refused(e.Message);
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return CommandResult<Appointment>.Done(appointment);
+    }
+
+    /// <summary>
+    /// The booked visits of a client that now fall before one of their planned sites clears: what an amendment that
+    /// darkens a mark (or a new session) changes for the calendar. Words, for the person who made the change.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> VisitsBeforeTheirSitesClearAsync(Guid clientId, CancellationToken cancellationToken = default)
+    {
+        var now = clock.GetUtcNow();
+        var booked = await db.Appointments.AsNoTracking()
+            .Where(a => a.ClientId == clientId && a.Status == AppointmentStatus.Booked && a.End > now).OrderBy(a => a.Start).ToListAsync(cancellationToken);
+        if (booked.Count == 0)
+        {
+            return [];
+        }
+        var (eligibility, zone) = await Marks.SiteClearance.ForClientAsync(db, clientId, null, cancellationToken);
+        var result = new List<string>();
+        foreach (var a in booked)
+        {
+            foreach (var late in Late(a, eligibility))
+            {
+                result.Add($"The visit on {Day(a.Start, zone)} is before {late.Name} clears ({Day(late.From, zone)}).");
+            }
+        }
+        return result;
+    }
+
+    /// <summary>A clash refuses; a site not yet clear or a time outside working hours asks for a confirmation.</summary>
+    private async Task<CommandResult<Appointment>?> CheckAsync(Appointment appointment, bool confirmed, CancellationToken cancellationToken)
+    {
+        if (await Booking.ClashAsync(db, appointment, cancellationToken) is { } clash)
+        {
+            return CommandResult<Appointment>.Refused(clash);
+        }
+        if (confirmed)
+        {
+            return null;
+        }
+        var (eligibility, zone) = await Marks.SiteClearance.ForClientAsync(db, appointment.ClientId, null, cancellationToken);
+        var warnings = new List<string>();
+        var late = Late(appointment, eligibility).ToList();
+        foreach (var (name, from) in late)
+        {
+            warnings.Add($"{name} will not have cleared: it may be cupped again from {Day(from, zone)}.");
+        }
+        var practitioner = await db.Practitioners.AsNoTracking().Where(p => p.Id == appointment.PractitionerId)
+            .Select(p => new { p.DisplayName, p.WorkingHours }).FirstAsync(cancellationToken);
+        var hours = practitioner.WorkingHours;
+        var start = TimeZoneInfo.ConvertTime(appointment.Start, zone);
+        var end = TimeZoneInfo.ConvertTime(appointment.End, zone);
+        var inside = start.Date == end.Date && hours.Any(h => h.Day == start.DayOfWeek && h.From <= TimeOnly.FromDateTime(start.DateTime) && TimeOnly.FromDateTime(end.DateTime) <= h.To);
+        if (!inside)
+        {
+            warnings.Add($"{start:ddd d MMM HH:mm}–{end:HH:mm} is outside {practitioner.DisplayName}'s working hours ({HoursInWords(hours)}).");
+        }
+        if (warnings.Count == 0)
+        {
+            return null;
+        }
+        var earliest = late.Select(l => l.From).Append(clock.GetUtcNow()).Max();
+        var booked = await db.Appointments.AsNoTracking()
+            .Where(a => a.Id != appointment.Id && a.PractitionerId == appointment.PractitionerId && a.Status == AppointmentStatus.Booked && a.End > earliest
+                && a.Start < earliest + SlotFinder.Horizon + TimeSpan.FromDays(1))
+            .ToListAsync(cancellationToken);
+        var first = SlotFinder.FreeSlots(earliest, appointment.End - appointment.Start, hours, booked, count: 1, zone: zone);
+        warnings.Add(first.Count > 0
+            ? $"The first good time is {TimeZoneInfo.ConvertTime(first[0], zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture)}."
+            : "No free time within the next 60 days fits both.");
+        return CommandResult<Appointment>.NeedsConfirmation(string.Join(" ", warnings));
+    }
+
+    private static IEnumerable<(string Name, DateTimeOffset From)> Late(Appointment appointment, IReadOnlyList<Domain.Marks.SiteEligibility> eligibility)
+    {
+        foreach (var planned in appointment.PlannedSites)
+        {
+            var parts = planned.Split(':');
+            var side = parts.Length > 1 && Enum.TryParse<BodySide>(parts[1], ignoreCase: true, out var s) ? s : BodySide.None;
+            var e = eligibility.FirstOrDefault(x => x.SiteId == parts[0] && x.Side == side);
+            if (e is not null && e.EligibleFrom > appointment.Start)
+            {
+                var name = StandardCatalogue.Sites.FirstOrDefault(x => x.Id == parts[0])?.Name ?? parts[0];
+                yield return (side == BodySide.None ? name : $"{name}, {side.ToString().ToLowerInvariant()}", e.EligibleFrom);
+            }
+        }
+    }
+
+    private static string HoursInWords(IEnumerable<WorkingHours> hours) =>
+        string.Join(", ", hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Day.ToString()[..3]} {h.From:HH:mm}–{h.To:HH:mm}")));
+
+    private static string Day(DateTimeOffset t, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(t, zone).ToString("ddd d MMM", CultureInfo.InvariantCulture);
+
+    public static List<string> ReadSites(IReadOnlyList<string>? given, RequestValidator v)
+    {
+        var sites = new List<string>();
+        var items = given ?? [];
+        for (var i = 0; i < items.Count; i++)
+        {
+            var parts = items[i].Split(':');
+            var site = StandardCatalogue.Sites.FirstOrDefault(s => s.Id == parts[0]);
+            var side = parts.Length > 1 ? parts[1] : "none";
+            if (site is null || side is not ("none" or "left" or "right"))
+            {
+                v.Add($"plannedSites[{i}]", "must be site:side, such as lower-back:left (sides: none, left, right).");
+                continue;
+            }
+            sites.Add($"{site.Id}:{side}");
+        }
+        return sites;
+    }
+}
