@@ -90,6 +90,6 @@ run "Physics tests" dotnet test --project tests/Cupwise.Physics.Tests --no-build
 run "Domain tests" dotnet test --project tests/Cupwise.Domain.Tests --no-build
 run "Integration tests on SQLite" dotnet test --project tests/Cupwise.Tests --no-build
 run "Integration tests on PostgreSQL" env CUPWISE_TEST_POSTGRES="$postgres" dotnet test --project tests/Cupwise.Tests --no-build
-run "Browser tests (Chromium)" dotnet test --project tests/Cupwise.BrowserTests --no-build
+run "Browser tests (Chromium; the day walk-through also on PostgreSQL)" env CUPWISE_TEST_POSTGRES="$postgres" dotnet test --project tests/Cupwise.BrowserTests --no-build
 
 finish

@@ -41,10 +41,11 @@ public sealed class BrowserApp : IAsyncDisposable
     public Guid PracticeId { get; private set; }
 
     /// <param name="clock">An injected clock, so that timers can run without waiting real minutes.</param>
-    public static async Task<BrowserApp> StartAsync(bool demo, TimeProvider? clock = null)
+    /// <param name="database">The database to serve; a new SQLite file when not given.</param>
+    public static async Task<BrowserApp> StartAsync(bool demo, TimeProvider? clock = null, DatabaseSettings? database = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "cupwise-browser-tests", Guid.NewGuid().ToString("N"));
-        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(DatabaseSettings.Resolve(null, directory), "http://127.0.0.1:0", demo, clock),
+        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database ?? DatabaseSettings.Resolve(null, directory), "http://127.0.0.1:0", demo, clock),
             builder => builder.Logging.ClearProviders());
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -69,6 +70,34 @@ public sealed class BrowserApp : IAsyncDisposable
             started.Owner = (await started.AddUserAsync(started.PracticeId, "owner@my-practice.test", UserRole.Owner), Password);
         }
         return started;
+    }
+
+    /// <summary>The PostgreSQL server the test script started (CUPWISE_TEST_POSTGRES), or null when there is none.</summary>
+    public static string? PostgresServer => Environment.GetEnvironmentVariable("CUPWISE_TEST_POSTGRES") is { Length: > 0 } s ? s : null;
+
+    /// <summary>A new, empty database on the test script's PostgreSQL server.</summary>
+    public static async Task<DatabaseSettings> NewPostgresDatabaseAsync()
+    {
+        var server = PostgresServer ?? throw new InvalidOperationException("CUPWISE_TEST_POSTGRES is not set: run ./test.sh, which starts a PostgreSQL server.");
+        var name = $"cupwise_browser_{Guid.NewGuid():N}";
+        await using (var connection = new Npgsql.NpgsqlConnection(server))
+        {
+            await connection.OpenAsync();
+            await using var command = connection.CreateCommand();
+            command.CommandText = $"CREATE DATABASE \"{name}\"";
+            await command.ExecuteNonQueryAsync();
+        }
+        return DatabaseSettings.Resolve(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(), null);
+    }
+
+    /// <summary>A page of its own at a given width (1366 px for a desktop, 390 px for a phone), signed in as the owner.</summary>
+    public async Task<IPage> OpenAtWidthAsync(string path, int width)
+    {
+        var (context, _) = await SignInAsync(Owner.Email, Owner.Password);
+        await context.Pages[0].SetViewportSizeAsync(width, 900);
+        var page = context.Pages[0];
+        await page.GotoAsync(BaseUrl + path);
+        return page;
     }
 
     public async Task<Guid> AddPracticeAsync(string name)

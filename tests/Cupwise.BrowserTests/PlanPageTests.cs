@@ -51,7 +51,7 @@ public sealed class PlanPageTests
         await chart.GetByLabel("Protocol").SelectOptionAsync(new SelectOptionValue { Label = "Facial cupping for appearance" });
         await chart.GetByLabel("ICD-10 (optional)").FillAsync("puffy");
         await chart.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
-        await Assertions.Expect(chart.GetByRole(AriaRole.Alert)).ToContainTextAsync("icd10 must be an ICD-10 code");
+        await Assertions.Expect(chart.GetByRole(AriaRole.Alert)).ToContainTextAsync("ICD-10: must be an ICD-10 code");
 
         await chart.GetByLabel("Condition").FillAsync("Morning puffiness");
         await chart.GetByLabel("Protocol").SelectOptionAsync(new SelectOptionValue { Label = "Facial cupping for appearance" });
