@@ -22,6 +22,8 @@ public sealed class ClientEditPageTests
         await page.GetByLabel("Site of finding 1").SelectOptionAsync("calf");
         await page.GetByLabel("Side of finding 1").SelectOptionAsync("left");
         await page.GetByLabel("Kind of finding 1").SelectOptionAsync("varicose-veins");
+        await page.GetByLabel("Notes on finding 1").FillAsync("behind the knee");
+        await page.GetByLabel("Allergies").FillAsync("Latex; rash");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
         var chart = page.Url;
@@ -36,6 +38,8 @@ public sealed class ClientEditPageTests
             await Assertions.Expect(page.GetByLabel("Status of condition 1")).ToHaveValueAsync("active");
             await Assertions.Expect(page.GetByLabel("Side of finding 1")).ToHaveValueAsync("left");
             await Assertions.Expect(page.GetByLabel("Site of finding 1")).ToHaveValueAsync("calf");
+            await Assertions.Expect(page.GetByLabel("Notes on finding 1")).ToHaveValueAsync("behind the knee");
+            await Assertions.Expect(page.GetByLabel("Allergies")).ToHaveValueAsync("Latex; rash");
             await page.GetByLabel("Phone").FillAsync($"+44 20 7946 000{round}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
             await page.WaitForURLAsync(chart);
@@ -43,6 +47,17 @@ public sealed class ClientEditPageTests
         }
         await page.GotoAsync(chart + "/edit");
         await Assertions.Expect(page.GetByLabel("Phone")).ToHaveValueAsync("+44 20 7946 0002");
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Back to the chart" }).ClickAsync();
+        await page.WaitForURLAsync(chart);
+    }
+
+    [Fact]
+    public async Task TheNewClientFormLeadsBackToTheClientList()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/clients/new");
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Clients" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Clients");
     }
 
     [Fact]
