@@ -41,6 +41,16 @@ public sealed partial class AppointmentPageTests
         await monday.GetByRole(AriaRole.Button, new() { Name = "Cancel visit" }).ClickAsync();
         await Assertions.Expect(upcoming.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Assertions.Expect(upcoming).Not.ToContainTextAsync("Mon 7 Dec 10:30");
+
+        // A Saturday is outside the practitioner's hours: the page says so, names the first good time, and moves it
+        // only when asked again.
+        await upcoming.GetByLabel(NewTime()).FillAsync("2026-12-12T10:00");
+        await upcoming.GetByRole(AriaRole.Button, new() { Name = "Move", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Sat 12 Dec 10:00–10:45 is outside");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The first good time is");
+        await Assertions.Expect(upcoming).Not.ToContainTextAsync("Sat 12 Dec");
+        await upcoming.GetByRole(AriaRole.Button, new() { Name = "Move anyway" }).ClickAsync();
+        await Assertions.Expect(upcoming).ToContainTextAsync("Sat 12 Dec 10:00–10:45");
     }
 
     [GeneratedRegex("^Book ")]

@@ -227,5 +227,33 @@ public sealed class ChartingTests
         await BrowserApp.ScreenshotAsync(page, "session-screening");
         await page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 2", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Timer, new() { Name = "Time left for cup 2" })).ToBeVisibleAsync();
+
+        // The blocked cup never went on: it comes off the plan, and the session completes with what was done.
+        await page.GetByRole(AriaRole.Button, new() { Name = "Remove cup 2", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Grade 1: light pink" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record removal of cup 2" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete session" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Cup 1 was planned but never applied");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Take off plan, cup 1" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Complete session" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("Completed", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Cups" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+
+        // The same site a second time, the same day: its mark has not cleared, so the cup waits for a reason.
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Alex Example's chart" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        await WaitInteractiveAsync(page);
+        await PlaceAsync(page, "Body, back", "Upper back, beside the spine, right");
+        await Assertions.Expect(page.GetByRole(AriaRole.List, new() { Name = "Safety findings for cup 1" })).ToContainTextAsync("was last cupped on");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1", Exact = true })).ToBeDisabledAsync();
+        await page.GetByLabel(new System.Text.RegularExpressions.Regex("^Reason to go ahead with cup 1: Upper back, beside the spine, right was last cupped on")).FillAsync("Flash cupping only, well away from the mark");
+        await page.GetByRole(AriaRole.Row, new() { Name = "Cup 1" }).GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
+        await Assertions.Expect(page.GetByText($"Reason recorded by {app.Owner.Email}: Flash cupping only, well away from the mark")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1", Exact = true })).ToBeDisabledAsync();
+        var screening = page.GetByRole(AriaRole.Region, new() { Name = "Safety screening" });
+        await screening.GetByLabel("Reason to go ahead: Anticoagulant or antiplatelet medicine").FillAsync("INR stable; GP agreed to light cupping");
+        await screening.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1", Exact = true })).ToBeEnabledAsync();
     }
 }

@@ -22,6 +22,7 @@ public sealed class OutcomesApiTests
         var pain = await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("pain", 7, "before-session", session.Id, taken) { Reason = "Charted from the paper notes" }))
             .ReadAsync<OutcomeResponse>(HttpStatusCode.Created);
         Assert.Equal("72514-3", pain.LoincCode);
+        Assert.Equal("owner@my-practice.test", pain.RecordedBy);
         await (await app.PostAsync($"/api/v1/clients/{client.Id}/outcomes", new OutcomeRequest("range-of-motion", 55, "after-session", session.Id, taken.AddMinutes(40), "cervical spine", "rotation left") { Reason = "Charted from the paper notes" }))
             .ReadAsync<OutcomeResponse>(HttpStatusCode.Created);
         var amended = await app.GetAsync<SessionResponse>($"/api/v1/sessions/{session.Id}");

@@ -17,6 +17,7 @@ internal sealed class OutcomeMeasurementConfiguration : IEntityTypeConfiguration
         builder.Property(o => o.Direction).HasMaxLength(100);
         builder.Property(o => o.Name).HasMaxLength(100);
         builder.Property(o => o.Unit).HasMaxLength(40);
+        builder.Property(o => o.RecordedBy).HasMaxLength(200);
         builder.HasOne<Client>().WithMany().HasForeignKey(o => o.ClientId).OnDelete(DeleteBehavior.Restrict);
         builder.HasOne<TreatmentSession>().WithMany().HasForeignKey(o => o.SessionId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(o => new { o.PracticeId, o.ClientId, o.TakenAt });

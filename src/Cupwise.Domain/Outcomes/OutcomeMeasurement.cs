@@ -99,10 +99,14 @@ public sealed class OutcomeMeasurement
     public MeasurementTiming Timing { get; private set; }
     public DateTimeOffset TakenAt { get; private set; }
     public DateTimeOffset RecordedAt { get; private set; }
+
+    /// <summary>Who recorded it: the signed-in login's name (its e-mail); null for measurements from before logins.</summary>
+    public string? RecordedBy { get; private set; }
     public bool EnteredInError { get; private set; }
 
+    /// <param name="recordedBy">Who records it: the signed-in login, never a name sent with the request.</param>
     public static OutcomeMeasurement Record(Guid practiceId, Guid clientId, Guid? sessionId, MeasureDefinition measure,
-        double value, MeasurementTiming timing, DateTimeOffset takenAt, TimeProvider clock)
+        double value, MeasurementTiming timing, DateTimeOffset takenAt, TimeProvider clock, string? recordedBy = null)
     {
         var now = clock.GetUtcNow();
         if (takenAt > now.AddMinutes(5))
@@ -130,6 +134,7 @@ public sealed class OutcomeMeasurement
             Timing = timing,
             TakenAt = takenAt,
             RecordedAt = now,
+            RecordedBy = Guard.Optional("recordedBy", recordedBy, 200),
         };
     }
 }

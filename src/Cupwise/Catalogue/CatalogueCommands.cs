@@ -2,7 +2,6 @@ using Cupwise.Api;
 using Cupwise.Data;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Quantities;
-using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
 namespace Cupwise.Catalogue;

@@ -1,13 +1,11 @@
+using System.Globalization;
 using Cupwise.Api;
 using Cupwise.Data;
+using Cupwise.Domain;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Marks;
 using Cupwise.Domain.Quantities;
-using Cupwise.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Caching.Memory;
-using System.ComponentModel;
-using System.Globalization;
 
 namespace Cupwise.Marks;
 

@@ -50,7 +50,7 @@ public sealed class OutcomeCommands(CupwiseDbContext db, PracticeScope scope, Se
             return CommandResult<OutcomeMeasurement>.Invalid(v);
         }
         var takenAt = request.TakenAt?.ToUniversalTime() ?? clock.GetUtcNow();
-        var outcome = v.Try("", () => OutcomeMeasurement.Record(scope.PracticeId, clientId, session?.Id, measure, value, timing, takenAt, clock));
+        var outcome = v.Try("", () => OutcomeMeasurement.Record(scope.PracticeId, clientId, session?.Id, measure, value, timing, takenAt, clock, sessions.Actor));
         if (outcome is null)
         {
             return CommandResult<OutcomeMeasurement>.Invalid(v);

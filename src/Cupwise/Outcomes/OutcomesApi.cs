@@ -38,7 +38,12 @@ public sealed record OutcomeResponse(
     MeasurementTiming Timing,
     string? SessionId,
     DateTimeOffset TakenAt,
-    string? LoincCode);
+    string? LoincCode)
+{
+    /// <summary>Who recorded it (the login's e-mail).</summary>
+    [Description("Who recorded it: the login's e-mail.")]
+    public string? RecordedBy { get; init; }
+}
 
 public static class OutcomesApi
 {
@@ -83,5 +88,8 @@ public static class OutcomesApi
 
     public static OutcomeResponse ToResponse(OutcomeMeasurement o) => new(
         o.Id.ToString(), o.Kind, o.Value, o.Unit, o.Joint, o.Direction, o.Name, o.RangeMinimum, o.RangeMaximum, o.Timing,
-        o.SessionId?.ToString(), o.TakenAt, o.Kind == MeasureKind.Pain ? PainLoinc : null);
+        o.SessionId?.ToString(), o.TakenAt, o.Kind == MeasureKind.Pain ? PainLoinc : null)
+    {
+        RecordedBy = o.RecordedBy,
+    };
 }
