@@ -633,6 +633,10 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<Guid?>("SessionId")
                         .HasColumnType("uuid");
 

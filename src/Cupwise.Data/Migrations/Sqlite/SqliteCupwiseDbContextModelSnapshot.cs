@@ -628,6 +628,10 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.Property<long>("RecordedAt")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("RecordedBy")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<Guid?>("SessionId")
                         .HasColumnType("TEXT");
 

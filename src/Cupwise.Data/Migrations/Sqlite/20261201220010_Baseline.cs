@@ -682,6 +682,7 @@ namespace Cupwise.Data.Migrations.Sqlite
                     Timing = table.Column<string>(type: "TEXT", maxLength: 64, nullable: false),
                     TakenAt = table.Column<long>(type: "INTEGER", nullable: false),
                     RecordedAt = table.Column<long>(type: "INTEGER", nullable: false),
+                    RecordedBy = table.Column<string>(type: "TEXT", maxLength: 200, nullable: true),
                     EnteredInError = table.Column<bool>(type: "INTEGER", nullable: false)
                 },
                 constraints: table =>

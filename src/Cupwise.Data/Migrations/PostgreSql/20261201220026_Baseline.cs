@@ -683,6 +683,7 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     Timing = table.Column<string>(type: "character varying(64)", maxLength: 64, nullable: false),
                     TakenAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
                     RecordedAt = table.Column<DateTimeOffset>(type: "timestamp with time zone", nullable: false),
+                    RecordedBy = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: true),
                     EnteredInError = table.Column<bool>(type: "boolean", nullable: false)
                 },
                 constraints: table =>
