@@ -95,7 +95,7 @@ internal static class Guard
         {
             throw new DomainValidationException(field, $"must be at most {maxLength} characters; got {trimmed.Length}.");
         }
-        return trimmed;
+        return NoControlCharacters(field, trimmed);
     }
 
     public static string? Optional(string field, string? value, int maxLength)
@@ -109,7 +109,20 @@ internal static class Guard
         {
             throw new DomainValidationException(field, $"must be at most {maxLength} characters; got {trimmed.Length}.");
         }
-        return trimmed;
+        return NoControlCharacters(field, trimmed);
+    }
+
+    /// <summary>Text people type: line breaks and tabs, never invisible control characters (they show as boxes and hide a blank value).</summary>
+    private static string NoControlCharacters(string field, string value)
+    {
+        foreach (var c in value)
+        {
+            if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
+            {
+                throw new DomainValidationException(field, "must not contain invisible control characters; type it again or paste it as plain text.");
+            }
+        }
+        return value;
     }
 
     public static string Format(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);

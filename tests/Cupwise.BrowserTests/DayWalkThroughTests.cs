@@ -42,8 +42,12 @@ public sealed class DayWalkThroughTests
         DatabaseSettings? settings = database == "postgresql" ? await BrowserApp.NewPostgresDatabaseAsync() : null;
         await using var app = await BrowserApp.StartAsync(demo: false, clock, settings);
 
-        // A new client with their history.
-        var page = await app.OpenAsync("/clients/new");
+        // The day starts on Today: find the client list, and add a new client from it.
+        var page = await app.OpenAsync("/");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Find a client" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Clients");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New client" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("New client");
         await page.GetByLabel("Family name").FillAsync("Example");
         await page.GetByLabel("Given name").FillAsync("Morgan");
         await page.GetByLabel("Date of birth").FillAsync("1979-04-12");
@@ -136,6 +140,8 @@ public sealed class DayWalkThroughTests
 
         // Book the next visit from the chart: the first free time once the sites have cleared.
         await page.GotoAsync(chart);
+        await page.GetByLabel("Practitioner", new() { Exact = true }).Last.SelectOptionAsync(new SelectOptionValue { Label = "Day practitioner" });
+        await page.GetByLabel("Minutes", new() { Exact = true }).FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Find times" }).ClickAsync();
         var slot = page.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Book ") }).First;
         var slotText = (await slot.TextContentAsync())!.Trim()[5..];
@@ -149,6 +155,15 @@ public sealed class DayWalkThroughTests
         await Assertions.Expect(page.GetByText("Pain fell from 6 to 2 over 1 visit(s).", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Upcoming appointments" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "When can we cup again" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(7);
+        // The visit is on Today's list of what was done, and opens from there and from the chart's sessions.
+        await page.GetByRole(AriaRole.Table, new() { Name = "Sessions" }).GetByRole(AriaRole.Link).First.ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Session with Morgan Example");
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Today", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync(url => !url.Contains("/sessions/", StringComparison.Ordinal));
+        await page.Locator("table a[href^='/sessions/']").Filter(new() { HasText = "Morgan Example" }).First.ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Session with Morgan Example");
         await page.GotoAsync(chart + "/edit");
         await Assertions.Expect(page.GetByLabel("Phone")).ToHaveValueAsync("+44 20 7946 0123");
         await Assertions.Expect(page.GetByLabel("Status of condition 2")).ToHaveValueAsync("resolved");

@@ -55,8 +55,10 @@ public sealed class PlanPageTests
 
         await chart.GetByLabel("Condition").FillAsync("Morning puffiness");
         await chart.GetByLabel("Protocol").SelectOptionAsync(new SelectOptionValue { Label = "Facial cupping for appearance" });
+        await chart.GetByLabel("Done when pain is at most").FillAsync("1");
         await chart.GetByRole(AriaRole.Button, new() { Name = "Start plan" }).ClickAsync();
         await Assertions.Expect(chart.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Morning puffiness");
+        await Assertions.Expect(chart.GetByText("pain ≤ 1", new() { Exact = false }).First).ToBeVisibleAsync();
         await Assertions.Expect(chart.GetByText("No controlled evidence found for facial cupping and the appearance of the skin.")).ToBeVisibleAsync();
         await Assertions.Expect(chart.GetByText("0 session(s) of up to 6", new() { Exact = false })).ToBeVisibleAsync();
 

@@ -211,4 +211,19 @@ public sealed class SessionCommandsTests
         Assert.NotNull(applied.Cups[0].AppliedAt);
         Assert.Equal(Owner, applied.Overrides.Single(o => o.RuleId == "site.not-cleared").RecordedBy);
     }
+
+    [Fact]
+    public async Task ABlankReasonHiddenBehindAControlCharacterIsRefusedAndNothingIsWritten()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        var completed = await app.NewCompletedSessionAsync(client.Id, (await app.NewPractitionerAsync()).Id);
+        var refused = await (await app.PostAsync($"/api/v1/sessions/{completed.Id}/amendments",
+            new AmendSessionRequest(completed.Version, "  \u0001 ", null, null, [new CupAmendmentRequest(completed.Cups[0].Id, 4, null, null, null, null, null)]))).ProblemFieldsAsync();
+        Assert.Contains("control characters", Assert.Single(refused, e => e.Key == "reason").Value[0], StringComparison.Ordinal);
+        Assert.Empty((await app.GetAsync<SessionResponse>($"/api/v1/sessions/{completed.Id}")).Amendments);
+
+        var named = await (await app.PostAsync("/api/v1/clients", Requests.Client("Bell\u0007"))).ProblemFieldsAsync();
+        Assert.Contains("familyName", named.Keys);
+    }
 }

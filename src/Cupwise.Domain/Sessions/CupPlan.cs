@@ -31,7 +31,7 @@ public sealed record SuctionSetting
         {
             if (pumpStrokes is null or < 1 or > MaximumPumpStrokes)
             {
-                throw new DomainValidationException("pumpStrokes", $"is required for a pump cup: a whole number of strokes from 1 to {MaximumPumpStrokes}.");
+                throw new DomainValidationException("pumpStrokes", $"must be a whole number of strokes from 1 to {MaximumPumpStrokes} for a pump cup.");
             }
         }
         else if (pumpStrokes is not null)

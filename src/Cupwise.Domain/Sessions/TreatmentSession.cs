@@ -318,7 +318,7 @@ public sealed class TreatmentSession
         }
         if (changed.Count == 0)
         {
-            throw new DomainValidationException("changes", "the amendment changes nothing; send at least one new value.");
+            throw new DomainValidationException("changes", "it changes nothing: give a new mark grade, notes or other value first.");
         }
         var amendment = new SessionAmendment(Id, PracticeId, AmendmentKind.Amendment, clock.GetUtcNow(), by, reason, changed);
         _amendments.Add(amendment);

@@ -81,7 +81,8 @@ public sealed class ClientForm
             [.. Lines(Medications).Select(p => new MedicationDto(p[0], p.ElementAtOrDefault(1),
                 p.Skip(2).Any(x => x.Contains("anticoag", StringComparison.OrdinalIgnoreCase) || x.Contains("antiplatelet", StringComparison.OrdinalIgnoreCase))))],
             Pregnant ? new PregnancyDto(PregnancyWeeks ?? 0) : null,
-            [.. Skin.Where(r => !string.IsNullOrWhiteSpace(r.SiteId)).Select(r => new SkinFindingDto(r.SiteId, r.Side, r.Kind, r.Notes))],
+            // A row with a side or notes but no site is sent, so that its missing site is named rather than dropped.
+            [.. Skin.Where(r => !string.IsNullOrWhiteSpace(r.SiteId) || !string.IsNullOrWhiteSpace(r.Notes) || r.Side is "left" or "right").Select(r => new SkinFindingDto(r.SiteId, r.Side, r.Kind, r.Notes))],
             [.. Lines(Allergies).Select(p => new AllergyDto(p[0], p.ElementAtOrDefault(1)))],
             Notes),
         Version);

@@ -324,7 +324,7 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
     public Task<CommandResult<TreatmentSession>> DiscardAsync(Guid sessionId, DiscardSessionRequest request, CancellationToken cancellationToken = default) =>
         ChangeAsync(sessionId, (session, v) =>
         {
-            var reason = string.IsNullOrWhiteSpace(request.Reason) ? "Not needed" : request.Reason;
+            var reason = string.IsNullOrWhiteSpace(request.Reason) ? "No reason given" : request.Reason;
             v.Run("", () => session.Discard(Actor, reason, clock));
             return Task.FromResult<string?>(null);
         }, cancellationToken, request.Version);

@@ -121,7 +121,7 @@ public sealed record EnteredInErrorRequest(int? Version, string? Reason);
 /// <summary>Discards a draft that will not go ahead; it is kept, flagged, with who and why.</summary>
 public sealed record DiscardSessionRequest(
     [property: Description("The version you read; a stale version gives 409.")] int? Version,
-    [property: Description("Why, such as 'visit cancelled'; 'Not needed' if left out.")] string? Reason);
+    [property: Description("Why, such as 'visit cancelled'; 'No reason given' if left out.")] string? Reason);
 
 /// <summary>The notes and adjunct treatments of a session that is still open (replaced as a whole).</summary>
 public sealed record SessionNotesRequest(string? Notes, IReadOnlyList<AdjunctDto>? Adjuncts);
