@@ -10,9 +10,9 @@ namespace Cupwise.BrowserTests;
 /// count as one control ("map region"), since one test clicking any of them exercises them all.
 /// </summary>
 /// <remarks>
-/// Covered so far: the client form and the charting page in each state, for the owner and a practitioner (the front
-/// desk and the client's own login are turned away from both: SecurityTests). The other pages join the table as
-/// their issues come (docs/development.md).
+/// What each screen renders is checked for every page a practitioner's day and the practice's settings use, for the
+/// owner and a practitioner (the front desk and the client's own login are turned away from them: SecurityTests).
+/// That each control is used by a test is checked for the screens in <see cref="CheckedForUse"/>.
 /// </remarks>
 public sealed partial class ControlInventoryTests
 {
@@ -57,6 +57,17 @@ public sealed partial class ControlInventoryTests
         "button:Apply cup #", "button:Take off plan, cup #", "button:Move cup #",
     ];
 
+    /// <summary>
+    /// The screens whose every control must also be used by a browser test. The rest of the table is checked for
+    /// what it renders only, until their pages' issues bring the tests that use them (the closing note of issue 13
+    /// lists what is not used yet).
+    /// </summary>
+    private static readonly HashSet<string> CheckedForUse = new(StringComparer.Ordinal)
+    {
+        "new client", "edit client", "clients", "today", "client chart, new", "client chart, after a session",
+        "session, planned", "session, discarding", "session, a cup on the skin", "session, removing a cup", "session, completed",
+    };
+
     /// <summary>Each screen, in the state a test puts it in, with what it shows.</summary>
     private static readonly Dictionary<string, string[]> Inventory = new(StringComparer.Ordinal)
     {
@@ -72,6 +83,21 @@ public sealed partial class ControlInventoryTests
         ["client chart, new"] = [.. Layout, .. ChartCommon, "field:Your name (first practitioner)"],
         ["client chart, after a session"] = [.. Layout, .. ChartCommon, "field:Practitioner", "field:Minutes", "field:site to treat", "button:Find times",
             "link:a session"],
+        ["settings"] = [.. Layout, "link:← Today", "link:Protocols: the library and this practice's own →",
+            "field:Time zone", "field:Days between sessions on one site", "button:Save practice settings",
+            "field:Owners and practitioners must use two-step sign-in (an authenticator app's code as well as the password)", "button:Save sign-in setting",
+            "field:Practitioners see only their own clients (those they added, charted or booked)", "button:Save access setting",
+            "field:<practitioner>, <day>, from", "field:<practitioner>, <day>, to", "button:Save hours of <practitioner>"],
+        ["protocols"] = [.. Layout, "link:← Settings", "link:← Today (practitioner)", "field:Name", "field:Sites (site:side, comma-separated)", "field:Cup", "field:Technique", "field:Suction",
+            "field:Minutes (stationary) or passes (moving)", "field:Days between sessions", "field:Sessions in a course",
+            "field:What the studies found (left empty: \"No controlled evidence found.\")", "button:Add protocol"],
+        ["reports"] = [.. Layout, "link:← Today", "field:From", "field:To", "field:Practitioner", "button:Show", "link:Download CSV"],
+        ["audit"] = [.. Layout, "field:From", "field:To", "button:Show", "link:Download as CSV", "button:Check the chain"],
+        ["account"] = [.. Layout, "field:Current password", "field:New password", "button:Change password", "field:Code from the app", "button:Turn on two-step sign-in"],
+        ["plan"] = [.. Layout, "link:← <client>", "field:End the plan as", "field:Reason", "button:End plan"],
+        ["client summary"] = [.. Layout, "link:← Back to the chart", "button:Print"],
+        ["who saw a client"] = [.. Layout, "link:← Back to the chart", "link:the practice's audit log"],
+        ["sign in"] = ["link:Cupwise", "field:E-mail", "field:Password", "field:Authenticator code", "button:Sign in"],
         ["session, completed"] = [.. Layout, .. SessionCommon,
             "field:Reason for adding it afterwards (required)", "field:Pain before (0–10)", "button:Record pain before", "field:Pain after (0–10)", "button:Record pain after",
             "field:Joint", "field:Direction", "field:Degrees", "field:When", "button:Record range of motion",
@@ -103,6 +129,11 @@ public sealed partial class ControlInventoryTests
                 return kind + ':' + name.replace(/\s+/g, ' ').trim();
               })
             """);
+        foreach (var day in Enum.GetNames<DayOfWeek>())
+        {
+            found = [.. found.Select(f => f.Replace($", {day}, ", ", <day>, ", StringComparison.Ordinal))];
+        }
+        found = [.. found.Select(f => f.Replace("Demo practitioner", "<practitioner>", StringComparison.Ordinal))];
         // The client list names people family name first.
         var listed = string.Join(", ", client.Split(' ').Reverse());
         return new SortedSet<string>(found.Select(f => Normal(f.Replace(login, "<login>", StringComparison.Ordinal)
@@ -112,7 +143,10 @@ public sealed partial class ControlInventoryTests
 
     private static void AssertShows(string screen, string role, SortedSet<string> rendered)
     {
-        var expected = new SortedSet<string>(Inventory[screen].Where(c => role == "owner" || !OwnerOnly.Contains(c)).Select(Normal), StringComparer.Ordinal);
+        // "(practitioner)" marks what only a practitioner sees there; OwnerOnly what only the owner does.
+        var expected = new SortedSet<string>(Inventory[screen]
+            .Where(c => role == "owner" ? !c.EndsWith(" (practitioner)", StringComparison.Ordinal) : !OwnerOnly.Contains(c) && !(screen == "protocols" && c == "link:← Settings"))
+            .Select(c => Normal(c.Replace(" (practitioner)", "", StringComparison.Ordinal))), StringComparer.Ordinal);
         var missing = expected.Except(rendered).ToList();
         var extra = rendered.Except(expected).ToList();
         Assert.True(missing.Count == 0 && extra.Count == 0,
@@ -201,6 +235,49 @@ public sealed partial class ControlInventoryTests
         }
     }
 
+    [Theory]
+    [InlineData("owner")]
+    [InlineData("practitioner")]
+    public async Task TheOtherPagesShowExactlyTheControlsInTheInventory(string role)
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var login = app.Owner.Email;
+        IPage page;
+        if (role == "practitioner")
+        {
+            login = await app.AddUserAsync(app.PracticeId, "inventory-practitioner@demo.cupwise.invalid", Cupwise.Data.Accounts.UserRole.Practitioner);
+            (_, page) = await app.SignInAsync(login, BrowserApp.Password);
+        }
+        else
+        {
+            page = await app.OpenAsync("/");
+        }
+        const string client = "Client C Demo (low-back pain)";
+        var screens = new List<(string Screen, string Path, bool OwnerOnly)>
+        {
+            ("settings", "/settings", true), ("protocols", "/protocols", false), ("reports", "/reports", false), ("audit", "/audit", true),
+            ("account", "/account", false), ("client summary", "/clients/c0ffee00-0000-4000-8000-0000000000c1/summary", false),
+            ("who saw a client", "/clients/c0ffee00-0000-4000-8000-0000000000c1/access", true),
+        };
+        foreach (var (screen, path, ownerOnly) in screens)
+        {
+            if (ownerOnly && role != "owner")
+            {
+                continue;
+            }
+            await page.GotoAsync(app.BaseUrl + path);
+            AssertShowsLater(screen, role, await ControlsAsync(page, login, client));
+        }
+        await page.GotoAsync(app.BaseUrl + "/clients/c0ffee00-0000-4000-8000-0000000000c1");
+        await page.Locator("a[href^='/plans/']").First.ClickAsync();
+        await page.WaitForURLAsync("**/plans/*");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Chronic low back pain");
+        AssertShowsLater("plan", role, await ControlsAsync(page, login, client));
+        var anonymous = await app.OpenAnonymousAsync("/login");
+        AssertShowsLater("sign in", role, await ControlsAsync(anonymous, login, client));
+        Assert.True(Later.Count == 0, string.Join("\n", Later));
+    }
+
     /// <summary>The strings the browser tests use, numbers and interpolations as "#".</summary>
     private static HashSet<string> UsedNames()
     {
@@ -222,7 +299,7 @@ public sealed partial class ControlInventoryTests
     }
 
     [Fact]
-    public void EveryControlInTheInventoryIsUsedBySomeBrowserTest()
+    public void EveryControlOfTheCheckedScreensIsUsedBySomeBrowserTest()
     {
         var used = UsedNames();
         // Names that stand for what the page fills in; the tests reach them by other means.
@@ -237,7 +314,7 @@ public sealed partial class ControlInventoryTests
             ["link:a session"] = "Today's rows and the chart's sessions table link each visit (by client, by date); DayWalkThroughTests opens it from both",
             ["link:map region"] = "the chart's map regions open a site's history; ChartingTests follows one",
         };
-        var unused = Inventory.Values.SelectMany(c => c).Distinct(StringComparer.Ordinal)
+        var unused = Inventory.Where(screen => CheckedForUse.Contains(screen.Key)).SelectMany(screen => screen.Value).Distinct(StringComparer.Ordinal)
             .Where(c => !standIns.ContainsKey(c))
             .Where(c => !used.Contains(Normal(c[(c.IndexOf(':', StringComparison.Ordinal) + 1)..])))
             .Order(StringComparer.Ordinal).ToList();
