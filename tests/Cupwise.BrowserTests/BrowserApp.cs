@@ -90,16 +90,6 @@ public sealed class BrowserApp : IAsyncDisposable
         return DatabaseSettings.Resolve(new Npgsql.NpgsqlConnectionStringBuilder(server) { Database = name }.ToString(), null);
     }
 
-    /// <summary>A page of its own at a given width (1366 px for a desktop, 390 px for a phone), signed in as the owner.</summary>
-    public async Task<IPage> OpenAtWidthAsync(string path, int width)
-    {
-        var (context, _) = await SignInAsync(Owner.Email, Owner.Password);
-        await context.Pages[0].SetViewportSizeAsync(width, 900);
-        var page = context.Pages[0];
-        await page.GotoAsync(BaseUrl + path);
-        return page;
-    }
-
     public async Task<Guid> AddPracticeAsync(string name)
     {
         await using var scope = _app.Services.CreateAsyncScope();

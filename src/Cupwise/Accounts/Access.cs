@@ -115,6 +115,9 @@ public sealed class CurrentUser(TimeProvider clock)
 
     public bool Is(params UserRole[] roles) => IsSignedIn && roles.Contains(Role);
 
+    /// <summary>Who acts, as recorded on amendments, reasons, revisions and measurements: the login's name (its e-mail).</summary>
+    public string Actor => IsSignedIn && Name.Length > 0 ? Name : "command line";
+
     public void CopyFrom(CurrentUser other, PracticeScope scope)
     {
         if (!other.IsSignedIn)

@@ -64,10 +64,6 @@ public sealed class CommandResult<T>
     public static CommandResult<T> Refused(string message) => new(CommandStatus.Refused, default, null, message, null);
     public static CommandResult<T> NeedsConfirmation(string message) => new(CommandStatus.NeedsConfirmation, default, null, message, null);
 
-    /// <summary>The same failure carrying another value type (a command that calls another).</summary>
-    public CommandResult<TOther> As<TOther>() => IsDone
-        ? throw new InvalidOperationException("A result that is done carries its value; map it instead.")
-        : new(Status, default, Errors, Message, CurrentVersion);
 
     /// <summary>
     /// The failure as one sentence for a page: each field under the name its form gives it (<paramref name="labels"/>,

@@ -51,7 +51,7 @@ public sealed class ClientCommands(CupwiseDbContext db, PracticeScope scope, Cur
         }
         // Tell EF which version we read, so a change that lands between our read and our write is caught.
         db.Entry(client).Property(c => c.Version).OriginalValue = request.Version!.Value;
-        db.ClientRevisions.Add(client.Update(details, clock, user.IsSignedIn ? user.Name : "command line"));
+        db.ClientRevisions.Add(client.Update(details, clock, user.Actor));
         try
         {
             await db.SaveChangesAsync(cancellationToken);

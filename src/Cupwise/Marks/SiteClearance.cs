@@ -39,6 +39,13 @@ public static class SiteClearance
         return (MarkForecaster.Eligibility(records, followUps, interval), zone);
     }
 
+    /// <summary>A site as people name it: "Upper back, beside the spine, left".</summary>
+    public static string SiteName(string siteId, BodySide side)
+    {
+        var name = StandardCatalogue.Sites.FirstOrDefault(s => s.Id == siteId)?.Name ?? siteId;
+        return side == BodySide.None ? name : $"{name}, {Components.Maps.MapGeometry.SideLabel(side)}";
+    }
+
     /// <summary>
     /// One finding per planned cup whose site has not cleared by <paramref name="now"/>: it needs a recorded reason
     /// before the cup goes on, like a screening finding of severity override.
@@ -57,8 +64,7 @@ public static class SiteClearance
             {
                 continue;
             }
-            var name = StandardCatalogue.Sites.FirstOrDefault(s => s.Id == cup.SiteId)?.Name ?? cup.SiteId;
-            var where = cup.Side == BodySide.None ? name : $"{name}, {cup.Side.ToString().ToLowerInvariant()}";
+            var where = SiteName(cup.SiteId, cup.Side);
             var date = TimeZoneInfo.ConvertTime(e.EligibleFrom, zone).ToString("ddd d MMM", CultureInfo.InvariantCulture);
             var last = TimeZoneInfo.ConvertTime(e.LastTreated, zone).ToString("d MMM", CultureInfo.InvariantCulture);
             yield return new ScreeningFinding(RuleId, FindingSeverity.Override, i, cup.SiteId, cup.Side,

@@ -12,7 +12,7 @@ namespace Cupwise.Outcomes;
 /// Records outcome measurements for the API and the charting page alike. A measurement taken with a session that
 /// is already completed changes a completed record, so it needs a reason and is kept as the session's amendment.
 /// </summary>
-public sealed class OutcomeCommands(CupwiseDbContext db, PracticeScope scope, Sessions.SessionCommands sessions, TimeProvider clock)
+public sealed class OutcomeCommands(CupwiseDbContext db, PracticeScope scope, Accounts.CurrentUser user, TimeProvider clock)
 {
     public async Task<CommandResult<OutcomeMeasurement>> RecordAsync(Guid clientId, OutcomeRequest request, CancellationToken cancellationToken = default)
     {
@@ -50,7 +50,7 @@ public sealed class OutcomeCommands(CupwiseDbContext db, PracticeScope scope, Se
             return CommandResult<OutcomeMeasurement>.Invalid(v);
         }
         var takenAt = request.TakenAt?.ToUniversalTime() ?? clock.GetUtcNow();
-        var outcome = v.Try("", () => OutcomeMeasurement.Record(scope.PracticeId, clientId, session?.Id, measure, value, timing, takenAt, clock, sessions.Actor));
+        var outcome = v.Try("", () => OutcomeMeasurement.Record(scope.PracticeId, clientId, session?.Id, measure, value, timing, takenAt, clock, user.Actor));
         if (outcome is null)
         {
             return CommandResult<OutcomeMeasurement>.Invalid(v);
@@ -64,7 +64,7 @@ public sealed class OutcomeCommands(CupwiseDbContext db, PracticeScope scope, Se
             }
             try
             {
-                session.NoteAddedMeasurement(sessions.Actor, request.Reason ?? string.Empty, Describe(outcome), clock);
+                session.NoteAddedMeasurement(user.Actor, request.Reason ?? string.Empty, Describe(outcome), clock);
             }
             catch (DomainStateException e)
             {

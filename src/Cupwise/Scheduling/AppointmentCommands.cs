@@ -152,7 +152,10 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         {
             return null;
         }
-        var (eligibility, zone) = await Marks.SiteClearance.ForClientAsync(db, appointment.ClientId, null, cancellationToken);
+        // The sites' clearance only matters for a visit that names sites; the zone is needed for the hours either way.
+        var (eligibility, zone) = appointment.PlannedSites.Count > 0
+            ? await Marks.SiteClearance.ForClientAsync(db, appointment.ClientId, null, cancellationToken)
+            : ([], await PracticeZoneAsync(cancellationToken));
         var warnings = new List<string>();
         var late = Late(appointment, eligibility).ToList();
         foreach (var (name, from) in late)
@@ -194,10 +197,15 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
             var e = eligibility.FirstOrDefault(x => x.SiteId == parts[0] && x.Side == side);
             if (e is not null && e.EligibleFrom > appointment.Start)
             {
-                var name = StandardCatalogue.Sites.FirstOrDefault(x => x.Id == parts[0])?.Name ?? parts[0];
-                yield return (side == BodySide.None ? name : $"{name}, {side.ToString().ToLowerInvariant()}", e.EligibleFrom);
+                yield return (Marks.SiteClearance.SiteName(parts[0], side), e.EligibleFrom);
             }
         }
+    }
+
+    private async Task<TimeZoneInfo> PracticeZoneAsync(CancellationToken cancellationToken)
+    {
+        var id = await db.Practices.AsNoTracking().Where(p => p.Id == scope.PracticeId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
     }
 
     private static string HoursInWords(IEnumerable<WorkingHours> hours) =>

@@ -17,9 +17,6 @@ namespace Cupwise.Sessions;
 /// </summary>
 public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, CurrentUser user, TimeProvider clock, Scheduling.AppointmentCommands appointments)
 {
-    /// <summary>Who acts, as recorded on amendments and reasons: the login's name (its e-mail).</summary>
-    public string Actor => user.IsSignedIn && user.Name.Length > 0 ? user.Name : "command line";
-
     public async Task<CommandResult<TreatmentSession>> CreateAsync(SessionRequest request, CancellationToken cancellationToken = default)
     {
         var v = new RequestValidator();
@@ -142,17 +139,12 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             {
                 v.Try("", () => session.AddCup(plan));
             }
-            return null;
         }, cancellationToken);
 
     /// <summary>Changes a planned cup (cup, site, technique, method, time, notes) before it goes on; it keeps its number.</summary>
     public Task<CommandResult<TreatmentSession>> ReplanCupAsync(Guid sessionId, Guid cupId, CupRequest request, CancellationToken cancellationToken = default) =>
         ChangeAsync(sessionId, async (session, v) =>
         {
-            if (session.Cups.All(c => c.Id != cupId))
-            {
-                return NotFound;
-            }
             if (request.AppliedAt is not null || request.RemovedAt is not null)
             {
                 v.Add("appliedAt", "a planned cup is changed here; record its application with POST …/cups/{cupApplicationId}/apply.");
@@ -163,20 +155,11 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             {
                 v.Try("", () => session.ReplanCup(cupId, plan));
             }
-            return null;
-        }, cancellationToken);
+        }, cancellationToken, cup: cupId);
 
     /// <summary>Takes a cup that has not gone on off the plan (a blocked site, a change of mind): it leaves no record.</summary>
     public Task<CommandResult<TreatmentSession>> TakeOffPlanAsync(Guid sessionId, Guid cupId, CancellationToken cancellationToken = default) =>
-        ChangeAsync(sessionId, (session, _) =>
-        {
-            if (session.Cups.All(c => c.Id != cupId))
-            {
-                return Task.FromResult<string?>(NotFound);
-            }
-            session.RemovePlannedCup(cupId);
-            return Task.FromResult<string?>(null);
-        }, cancellationToken);
+        ChangeAsync(sessionId, (session, _) => session.RemovePlannedCup(cupId), cancellationToken, cup: cupId);
 
     /// <summary>Replaces the notes and adjunct treatments of a session that is still open.</summary>
     public Task<CommandResult<TreatmentSession>> DescribeAsync(Guid sessionId, SessionNotesRequest request, CancellationToken cancellationToken = default) =>
@@ -187,7 +170,6 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             {
                 v.Run("", () => session.Describe(request.Notes, adjuncts));
             }
-            return Task.FromResult<string?>(null);
         }, cancellationToken);
 
     /// <summary>
@@ -197,10 +179,7 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
     public Task<CommandResult<TreatmentSession>> ApplyCupAsync(Guid sessionId, Guid cupId, DateTimeOffset? at, CancellationToken cancellationToken = default) =>
         ChangeAsync(sessionId, async (session, v) =>
         {
-            if (session.Cups.FirstOrDefault(c => c.Id == cupId) is not { } cup)
-            {
-                return NotFound;
-            }
+            var cup = session.Cups.First(c => c.Id == cupId);
             if (session.IsOpen && cup.AppliedAt is null)
             {
                 var screening = await SessionSafety.ScreenAsync(db, session, clock, cancellationToken: cancellationToken);
@@ -210,24 +189,18 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
                 }
             }
             v.Run("", () => session.ApplyCup(cupId, at?.ToUniversalTime() ?? clock.GetUtcNow()));
-            return null;
-        }, cancellationToken);
+        }, cancellationToken, cup: cupId);
 
     public Task<CommandResult<TreatmentSession>> RemoveCupAsync(Guid sessionId, Guid cupId, CupEventRequest request, CancellationToken cancellationToken = default) =>
         ChangeAsync(sessionId, (session, v) =>
         {
-            if (session.Cups.All(c => c.Id != cupId))
-            {
-                return Task.FromResult<string?>(NotFound);
-            }
             var grade = request.MarkGrade is { } g ? v.TryValue("", () => MarkGrade.FromGrade(g)) : null;
             var sensation = v.Parse<Sensation>("sensation", request.Sensation, required: false);
             if (v.IsValid)
             {
                 v.Run("", () => session.RemoveCup(cupId, request.At?.ToUniversalTime() ?? clock.GetUtcNow(), grade, sensation));
             }
-            return Task.FromResult<string?>(null);
-        }, cancellationToken);
+        }, cancellationToken, cup: cupId);
 
     /// <summary>Records the reason to go ahead despite a finding that asks for one (a screening rule, or a site not yet clear).</summary>
     public Task<CommandResult<TreatmentSession>> RecordOverrideAsync(Guid sessionId, OverrideRequest request, CancellationToken cancellationToken = default) =>
@@ -262,16 +235,14 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             }
             if (v.IsValid)
             {
-                v.Run("", () => session.RecordOverride(request.RuleId!, cupId, request.Reason ?? string.Empty, Actor, clock));
+                v.Run("", () => session.RecordOverride(request.RuleId!, cupId, request.Reason ?? string.Empty, user.Actor, clock));
             }
-            return Task.FromResult<string?>(null);
         }, cancellationToken);
 
     public Task<CommandResult<TreatmentSession>> CompleteAsync(Guid sessionId, DateTimeOffset? at, CancellationToken cancellationToken = default) =>
         ChangeAsync(sessionId, (session, v) =>
         {
             v.Run("", () => session.Complete(at?.ToUniversalTime() ?? clock.GetUtcNow()));
-            return Task.FromResult<string?>(null);
         }, cancellationToken);
 
     /// <summary>
@@ -315,9 +286,8 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             }
             if (v.IsValid)
             {
-                v.Run("", () => session.Amend(Actor, request.Reason ?? string.Empty, new SessionAmendmentChanges(request.Notes, adjuncts, cupChanges), clock));
+                v.Run("", () => session.Amend(user.Actor, request.Reason ?? string.Empty, new SessionAmendmentChanges(request.Notes, adjuncts, cupChanges), clock));
             }
-            return Task.FromResult<string?>(null);
         }, cancellationToken, request.Version, versionRequired: true);
 
     /// <summary>Discards a draft that will not go ahead: kept, flagged, with who and why; no longer among the sessions to finish.</summary>
@@ -325,33 +295,37 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
         ChangeAsync(sessionId, (session, v) =>
         {
             var reason = string.IsNullOrWhiteSpace(request.Reason) ? "No reason given" : request.Reason;
-            v.Run("", () => session.Discard(Actor, reason, clock));
-            return Task.FromResult<string?>(null);
+            v.Run("", () => session.Discard(user.Actor, reason, clock));
         }, cancellationToken, request.Version);
 
     public Task<CommandResult<TreatmentSession>> MarkEnteredInErrorAsync(Guid sessionId, EnteredInErrorRequest request, CancellationToken cancellationToken = default) =>
         ChangeAsync(sessionId, (session, v) =>
         {
-            v.Run("", () => session.MarkEnteredInError(Actor, request.Reason ?? string.Empty, clock));
-            return Task.FromResult<string?>(null);
+            v.Run("", () => session.MarkEnteredInError(user.Actor, request.Reason ?? string.Empty, clock));
         }, cancellationToken, request.Version, versionRequired: true);
 
     /// <summary>Loads a session for reading (no tracking), or null when it is not in the caller's practice.</summary>
     public Task<TreatmentSession?> FindAsync(Guid sessionId, CancellationToken cancellationToken = default) =>
         Load(tracking: false).FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
 
-    private const string NotFound = "not found";
+    private Task<CommandResult<TreatmentSession>> ChangeAsync(Guid sessionId, Action<TreatmentSession, RequestValidator> change,
+        CancellationToken cancellationToken, int? expectedVersion = null, bool versionRequired = false, Guid? cup = null) =>
+        ChangeAsync(sessionId, (session, v) =>
+        {
+            change(session, v);
+            return Task.CompletedTask;
+        }, cancellationToken, expectedVersion, versionRequired, cup);
 
     /// <summary>
-    /// One unit of work: load the session, run the change (which returns <see cref="NotFound"/> for a cup that is not
-    /// the session's), save once. Domain refusals become an outcome, not an exception; nothing is saved unless all
-    /// of it succeeded.
+    /// One unit of work: load the session (not found when it, or the <paramref name="cup"/> named, is not there), run
+    /// the change, save once. Domain refusals become an outcome, not an exception; nothing is saved unless all of it
+    /// succeeded.
     /// </summary>
-    private async Task<CommandResult<TreatmentSession>> ChangeAsync(Guid sessionId, Func<TreatmentSession, RequestValidator, Task<string?>> change,
-        CancellationToken cancellationToken, int? expectedVersion = null, bool versionRequired = false)
+    private async Task<CommandResult<TreatmentSession>> ChangeAsync(Guid sessionId, Func<TreatmentSession, RequestValidator, Task> change,
+        CancellationToken cancellationToken, int? expectedVersion = null, bool versionRequired = false, Guid? cup = null)
     {
         var session = await Load(tracking: true).FirstOrDefaultAsync(s => s.Id == sessionId, cancellationToken);
-        if (session is null)
+        if (session is null || (cup is { } cupId && session.Cups.All(c => c.Id != cupId)))
         {
             return CommandResult<TreatmentSession>.NotFound();
         }
@@ -372,10 +346,7 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
         }
         try
         {
-            if (await change(session, v) == NotFound)
-            {
-                return CommandResult<TreatmentSession>.NotFound();
-            }
+            await change(session, v);
         }
         catch (DomainStateException e)
         {
