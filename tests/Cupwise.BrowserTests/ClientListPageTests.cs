@@ -32,4 +32,27 @@ public sealed class ClientListPageTests
         Assert.True(await page.GetByText("No clients yet").IsVisibleAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Table).CountAsync());
     }
+
+    [Fact]
+    public async Task TheFrontDeskFindsAClientButIsOfferedNoChartItCannotOpen()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var desk = await app.AddUserAsync(app.PracticeId, "desk@demo.cupwise.invalid", Cupwise.Data.Accounts.UserRole.FrontDesk);
+        var (_, page) = await app.SignInAsync(desk, BrowserApp.Password);
+        Assert.EndsWith("/clients", page.Url, StringComparison.Ordinal);
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Clients" });
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search clients by name" }).FillAsync("facial");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        await Assertions.Expect(table).ToContainTextAsync("Demo (facial cupping), Client B");
+        // Names, not links to charts that would answer "Not for this login"; no "New client" either.
+        await Assertions.Expect(table.GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "New client" })).ToHaveCountAsync(0);
+        await BrowserApp.ScreenshotAsync(page, "clients-front-desk");
+
+        // The logo leads back to the list, not to Today, which is not theirs.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cupwise", Exact = true }).ClickAsync();
+        await page.WaitForURLAsync("**/clients");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Clients", Level = 1 })).ToBeVisibleAsync();
+    }
 }

@@ -38,8 +38,13 @@ public sealed class PlanPageTests
         Assert.Equal("cupwise-outcomes.csv", download.SuggestedFilename);
 
         await page.GetByLabel("From").FillAsync("2099-01-01");
+        await page.GetByLabel("To").FillAsync("2099-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No sessions linked to a treatment plan in this period.", new() { Exact = false })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("To")).ToHaveValueAsync("2099-12-31");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Today" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");
     }
 
     [Fact]
@@ -85,5 +90,12 @@ public sealed class PlanPageTests
         await Assertions.Expect(chart.Locator("header.bar")).ToBeHiddenAsync();
         await chart.EmulateMediaAsync(new() { Media = Media.Screen });
         await BrowserApp.ScreenshotAsync(chart, "client-summary");
+
+        // "Print" opens the browser's print dialog (counted here, since a headless browser shows none).
+        await chart.EvaluateAsync("() => { window.printed = 0; window.print = () => { window.printed++; }; }");
+        await chart.GetByRole(AriaRole.Button, new() { Name = "Print" }).ClickAsync();
+        Assert.Equal(1, await chart.EvaluateAsync<int>("() => window.printed"));
+        await chart.GetByRole(AriaRole.Link, new() { Name = "← Back to the chart" }).ClickAsync();
+        await Assertions.Expect(chart.GetByRole(AriaRole.Link, new() { Name = "Summary for the client" })).ToBeVisibleAsync();
     }
 }

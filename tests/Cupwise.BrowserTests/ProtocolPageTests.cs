@@ -1,3 +1,5 @@
+using Cupwise.Data.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cupwise.BrowserTests;
@@ -19,7 +21,7 @@ public sealed class ProtocolPageTests
         await page.GetByLabel("Suction").SelectOptionAsync("squeeze");
         await page.GetByLabel("Cup", new() { Exact = true }).SelectOptionAsync("silicone-body-50");
         await page.GetByLabel("Minutes (stationary) or passes (moving)").FillAsync("6");
-        await page.GetByLabel("What the studies found", new() { Exact = false }).FillAsync("Cupping flushes toxins out of tired muscles.");
+        await page.GetByLabel("What the studies found (left empty: \"No controlled evidence found.\")").FillAsync("Cupping flushes toxins out of tired muscles.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add protocol" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("makes a claim Cupwise never makes");
 
@@ -29,12 +31,25 @@ public sealed class ProtocolPageTests
         await page.GetByLabel("Suction").SelectOptionAsync("squeeze");
         await page.GetByLabel("Cup", new() { Exact = true }).SelectOptionAsync("silicone-body-50");
         await page.GetByLabel("Minutes (stationary) or passes (moving)").FillAsync("6");
+        await page.GetByLabel("Days between sessions").FillAsync("10");
+        await page.GetByLabel("Sessions in a course").FillAsync("5");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add protocol" }).ClickAsync();
         await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(8);
+        await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "Runner's calves" })).ToContainTextAsync("every 10 days, up to 5 sessions");
         await Assertions.Expect(table).ToContainTextAsync("Runner's calves (this practice's)");
         await Assertions.Expect(table).ToContainTextAsync("No controlled evidence found.");
 
         var chart = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000b1");
         await Assertions.Expect(chart.GetByLabel("Protocol").Locator("option", new() { HasText = "Runner's calves" })).ToHaveCountAsync(1);
+
+        // The owner came from Settings and goes back there; a practitioner, who has no Settings, goes back to Today.
+        await page.GetByRole(AriaRole.Link, new() { Name = "← Settings" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Practice settings");
+        var practitioner = app.Services.GetRequiredService<DemoLogins>().For(UserRole.Practitioner);
+        var (_, theirs) = await app.SignInAsync(practitioner.Email, practitioner.Password);
+        await theirs.GotoAsync(app.BaseUrl + "/protocols");
+        await Assertions.Expect(theirs.GetByRole(AriaRole.Table, new() { Name = "Protocols" })).ToContainTextAsync("Runner's calves (this practice's)");
+        await theirs.GetByRole(AriaRole.Link, new() { Name = "← Today" }).ClickAsync();
+        await Assertions.Expect(theirs.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");
     }
 }

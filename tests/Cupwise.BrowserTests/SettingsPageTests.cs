@@ -1,3 +1,5 @@
+using Cupwise.Data.Accounts;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace Cupwise.BrowserTests;
@@ -41,5 +43,42 @@ public sealed class SettingsPageTests
         // The client chart now speaks Berlin time and the practice's interval.
         var chart = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000c1");
         await Assertions.Expect(chart.GetByText("at least 5 days between sessions on one site", new() { Exact = false })).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task AnOwnerLetsPractitionersSeeOnlyTheirOwnClients()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var practitioner = app.Services.GetRequiredService<DemoLogins>().For(UserRole.Practitioner);
+        var owner = await app.OpenAsync("/clients/new");
+        await owner.GetByLabel("Family name").FillAsync("Newcomer");
+        await owner.GetByLabel("Given name").FillAsync("Only");
+        await owner.GetByLabel("Date of birth").FillAsync("1985-04-02");
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await owner.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]{36}$"));
+
+        var (_, theirs) = await app.SignInAsync(practitioner.Email, practitioner.Password);
+        await theirs.GotoAsync(app.BaseUrl + "/clients");
+        await Assertions.Expect(theirs.GetByRole(AriaRole.Link, new() { Name = "Newcomer, Only" })).ToBeVisibleAsync();
+
+        await owner.GotoAsync(app.BaseUrl + "/settings");
+        await owner.GetByLabel("Practitioners see only their own clients (those they added, charted or booked)").CheckAsync();
+        await owner.GetByRole(AriaRole.Button, new() { Name = "Save access setting" }).ClickAsync();
+        await Assertions.Expect(owner.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: access setting (practitioners see only their own clients)");
+        await Assertions.Expect(owner.GetByLabel("Practitioners see only their own clients (those they added, charted or booked)")).ToBeCheckedAsync();
+
+        // The practitioner is signed out so that it applies at once; signed in again, they see the clients they treated and not the newcomer.
+        await theirs.ReloadAsync();
+        await theirs.WaitForURLAsync("**/login**");
+        await theirs.GetByLabel("E-mail").FillAsync(practitioner.Email);
+        await theirs.GetByLabel("Password").FillAsync(practitioner.Password);
+        await theirs.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await theirs.WaitForURLAsync("**/clients");
+        await Assertions.Expect(theirs.GetByRole(AriaRole.Link, new() { Name = "Demo (stiff neck), Client A" })).ToBeVisibleAsync();
+        await Assertions.Expect(theirs.GetByRole(AriaRole.Link, new() { Name = "Newcomer, Only" })).ToHaveCountAsync(0);
+
+        // And back to Today from the settings.
+        await owner.GetByRole(AriaRole.Link, new() { Name = "← Today" }).ClickAsync();
+        await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");
     }
 }

@@ -55,6 +55,11 @@ public sealed class SignInPageTests
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "Clients" }).CountAsync());
         Assert.Equal(0, await page.GetByRole(AriaRole.Link, new() { Name = "← Back to the chart" }).CountAsync()); // the chart is the practice's, not theirs
         await BrowserApp.ScreenshotAsync(page, "client-own-record");
+        // The logo and "My record" both lead to their own record.
+        await page.GetByRole(AriaRole.Link, new() { Name = "Cupwise", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Your cupping: a summary for Client C");
+        await page.GetByRole(AriaRole.Link, new() { Name = "My record" }).ClickAsync();
+        Assert.EndsWith($"/clients/{Cupwise.DemoPractice.BackClientId}/summary", page.Url, StringComparison.Ordinal);
 
         await page.GotoAsync(app.BaseUrl + "/clients");
         Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Not for this login" }).IsVisibleAsync());
@@ -85,12 +90,29 @@ public sealed class SignInPageTests
         Assert.True(await who.GetByText(practitioner.Email).IsVisibleAsync());
         await BrowserApp.ScreenshotAsync(page, "who-saw");
 
-        await page.GotoAsync(app.BaseUrl + "/audit");
-        Assert.True(await page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" }).IsVisibleAsync());
+        await page.GetByRole(AriaRole.Link, new() { Name = "the practice's audit log" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the chain" }).ClickAsync();
         Assert.True(await page.GetByText("Intact:").IsVisibleAsync());
         Assert.True(await page.GetByRole(AriaRole.Cell, new() { Name = "sign-in · POST /login" }).First.IsVisibleAsync());
         await BrowserApp.ScreenshotAsync(page, "audit-log");
+
+        // A period with nothing in it, then today's entries as a spreadsheet.
+        await page.GetByLabel("From").FillAsync("2099-01-01");
+        await page.GetByLabel("To").FillAsync("2099-01-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByText("No entries in this period.")).ToBeVisibleAsync();
+        // Yesterday to tomorrow: today in the practice's zone, whatever the hour.
+        string Day(int offset) => DateTime.UtcNow.AddDays(offset).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        await page.GetByLabel("From").FillAsync(Day(-1));
+        await page.GetByLabel("To").FillAsync(Day(1));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "sign-in · POST /login" }).First).ToBeVisibleAsync();
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" }).ClickAsync());
+        Assert.Equal("cupwise-audit.csv", download.SuggestedFilename);
+        var csv = await File.ReadAllTextAsync(await download.PathAsync());
+        Assert.StartsWith("sequence,at_utc,", csv, StringComparison.Ordinal);
+        Assert.Contains(practitioner.Email, csv, StringComparison.Ordinal);
     }
 
     private static async Task<Guid> AddClientAsync(BrowserApp app, Guid practiceId, string family, string given)

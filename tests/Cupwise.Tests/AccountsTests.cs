@@ -1,5 +1,5 @@
 using System.Net;
-using System.Security.Cryptography;
+using Cupwise.Testing;
 using Cupwise.Accounts;
 using Cupwise.Data.Accounts;
 using Microsoft.AspNetCore.Identity;
@@ -137,14 +137,14 @@ public sealed class AccountsTests
         Assert.Contains("Turn on two-step sign-in", await browser.Http.GetStringAsync("/account"), StringComparison.Ordinal);
         var key = await KeyAsync(app, Email);
 
-        var wrong = await browser.PostFormAsync("/account", "two-step", new() { ["Code"] = "000000" == Totp(key) ? "111111" : "000000" });
+        var wrong = await browser.PostFormAsync("/account", "two-step", new() { ["Code"] = "000000" == Authenticator.CodeNow(key) ? "111111" : "000000" });
         Assert.Contains("wrong or has expired", await wrong.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/account", "two-step", new() { ["Code"] = Totp(key) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await browser.PostFormAsync("/account", "two-step", new() { ["Code"] = Authenticator.CodeNow(key) })).StatusCode);
 
         using var next = app.NewBrowser();
         Assert.Contains("needs the 6-digit code", await (await next.SignInAsync(Email, CupwiseApp.Password)).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(next.AuthCookie);
-        Assert.Equal(HttpStatusCode.Redirect, (await next.SignInAsync(Email, CupwiseApp.Password, Totp(key))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await next.SignInAsync(Email, CupwiseApp.Password, Authenticator.CodeNow(key))).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await next.Http.GetAsync("/api/v1/clients")).StatusCode);
     }
 
@@ -169,7 +169,7 @@ public sealed class AccountsTests
         Assert.Contains("requires two-step sign-in", await practitioner.Http.GetStringAsync("/account"), StringComparison.Ordinal);
 
         var key = await KeyAsync(app, "practitioner@my-practice.test");
-        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.PostFormAsync("/account", "two-step", new() { ["Code"] = Totp(key) })).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await practitioner.PostFormAsync("/account", "two-step", new() { ["Code"] = Authenticator.CodeNow(key) })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await practitioner.Http.GetAsync("/api/v1/clients")).StatusCode);
     }
 
@@ -264,24 +264,6 @@ public sealed class AccountsTests
         await using var scope = app.Services.CreateAsyncScope();
         var users = scope.ServiceProvider.GetRequiredService<UserManager<CupwiseUser>>();
         return (await users.GetAuthenticatorKeyAsync((await users.FindByEmailAsync(email))!))!;
-    }
-
-    /// <summary>RFC 6238: what an authenticator app shows now for a base32 key (HMAC-SHA1, 30 s steps, 6 digits).</summary>
-    public static string Totp(string base32Key)
-    {
-        const string alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ234567";
-        var bits = string.Concat(base32Key.ToUpperInvariant().Where(c => alphabet.Contains(c)).Select(c => Convert.ToString(alphabet.IndexOf(c), 2).PadLeft(5, '0')));
-        var key = Enumerable.Range(0, bits.Length / 8).Select(i => Convert.ToByte(bits.Substring(i * 8, 8), 2)).ToArray();
-        var step = DateTimeOffset.UtcNow.ToUnixTimeSeconds() / 30;
-        var counter = BitConverter.GetBytes(step);
-        if (BitConverter.IsLittleEndian)
-        {
-            Array.Reverse(counter);
-        }
-        var hash = HMACSHA1.HashData(key, counter);
-        var offset = hash[^1] & 0x0f;
-        var code = ((hash[offset] & 0x7f) << 24 | hash[offset + 1] << 16 | hash[offset + 2] << 8 | hash[offset + 3]) % 1_000_000;
-        return code.ToString("D6", System.Globalization.CultureInfo.InvariantCulture);
     }
 
     [Fact]

@@ -57,8 +57,15 @@ public static class Access
         }
     }
 
-    /// <summary>The role as the command line and the API spell it: owner, practitioner, front-desk, client.</summary>
+    /// <summary>Where a login starts, and where the logo leads: Today for clinical staff, the client list for the front desk, a client's own record.</summary>
+    public static string Home(UserRole role, Guid? clientId) => role switch
+    {
+        UserRole.Client when clientId is { } own => $"/clients/{own}/summary",
+        UserRole.FrontDesk => "/clients",
+        _ => "/",
+    };
 
+    /// <summary>The role as the command line and the API spell it: owner, practitioner, front-desk, client.</summary>
     public static string RoleName(UserRole role) => role switch
     {
         UserRole.FrontDesk => "front-desk",
