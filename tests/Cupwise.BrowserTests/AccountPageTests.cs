@@ -30,6 +30,8 @@ public sealed class AccountPageTests
         await theirs.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await theirs.WaitForURLAsync("**/account");
         await Assertions.Expect(theirs.GetByRole(AriaRole.Alert)).ToContainTextAsync("My practice requires two-step sign-in");
+        // The page is styled: its stylesheet is not turned away with the rest of Cupwise.
+        Assert.Equal("flex", await theirs.Locator("header.bar").EvaluateAsync<string>("e => getComputedStyle(e).display"));
         await theirs.GotoAsync(app.BaseUrl + "/clients");
         Assert.EndsWith("/account", theirs.Url, StringComparison.Ordinal);
         await BrowserApp.ScreenshotAsync(theirs, "account-two-step");

@@ -118,9 +118,11 @@ public static class AccountsSetup
         return scope;
     }
 
+    /// <summary>The account page and what it needs: the stylesheet, the script and the icon (fingerprinted names, so any static file outside the API).</summary>
     private static bool OpenWhileTwoStepPending(PathString path) =>
         path.StartsWithSegments("/account") || path.StartsWithSegments("/logout") || path.StartsWithSegments("/_framework")
-        || path.StartsWithSegments("/_content") || path.StartsWithSegments("/app.css") || path.StartsWithSegments("/login");
+        || path.StartsWithSegments("/_content") || path.StartsWithSegments("/login")
+        || (!IsApi(path) && Path.HasExtension(path.Value) && path.Value!.IndexOf('/', 1) < 0);
 
     public static bool IsApi(PathString path) => path.StartsWithSegments("/api") || path.StartsWithSegments("/openapi") || path.StartsWithSegments("/healthz");
 
