@@ -118,7 +118,8 @@ public static partial class DemoPractice
                     Notes = "Wants less morning puffiness. No skin conditions on the face.",
                 }), clock);
             db.Clients.Add(client);
-            var start = _today.AddDays(-3).AddHours(14);
+            // Four days ago, so that its sites have cleared whatever the hour the demo starts (the interval is three days).
+            var start = _today.AddDays(-4).AddHours(14);
             var session = Session(client.Id, "Facial cupping: oil first, cups kept moving upward and outward, three passes per pathway, then down the side of the neck.",
             [
                 new AdjunctTreatment { Kind = AdjunctKind.FacialProduct, Detail = "Cleanser, then jojoba facial oil before cupping" },

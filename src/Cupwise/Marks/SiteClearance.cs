@@ -65,7 +65,7 @@ public static class SiteClearance
                 continue;
             }
             var where = SiteName(cup.SiteId, cup.Side);
-            var date = TimeZoneInfo.ConvertTime(e.EligibleFrom, zone).ToString("ddd d MMM", CultureInfo.InvariantCulture);
+            var date = TimeZoneInfo.ConvertTime(e.EligibleFrom, zone).ToString("ddd d MMM, HH:mm", CultureInfo.InvariantCulture);
             var last = TimeZoneInfo.ConvertTime(e.LastTreated, zone).ToString("d MMM", CultureInfo.InvariantCulture);
             yield return new ScreeningFinding(RuleId, FindingSeverity.Override, i, cup.SiteId, cup.Side,
                 $"{where} was last cupped on {last}; it may be cupped again from {date} ({e.Reason}).",
