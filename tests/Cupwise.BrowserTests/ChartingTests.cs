@@ -201,7 +201,8 @@ public sealed class ChartingTests
         await page.GetByLabel("Given name").FillAsync("Alex");
         await page.GetByLabel("Date of birth").FillAsync("1960-05-05");
         await page.GetByLabel("Sex").SelectOptionAsync("female");
-        await page.GetByLabel("Medications").FillAsync("Warfarin; 3 mg");
+        await page.GetByLabel("Medicine 1", new() { Exact = true }).FillAsync("Warfarin");
+        await page.GetByLabel("Dose of medicine 1").FillAsync("3 mg");
         await page.GetByLabel("Site of finding 1").SelectOptionAsync("calf");
         await page.GetByLabel("Side of finding 1").SelectOptionAsync("left");
         await page.GetByLabel("Kind of finding 1").SelectOptionAsync("varicose-veins");

@@ -19,6 +19,13 @@ public sealed class ClientEditPageTests
         await page.GetByLabel("Condition 2", new() { Exact = true }).FillAsync("Frozen shoulder");
         await page.GetByLabel("Status of condition 2").SelectOptionAsync("resolved");
         await page.GetByLabel("Notes on condition 2").FillAsync("Physiotherapy 2023, full range back");
+        await page.GetByLabel("Onset of condition 2").FillAsync("2022-11");
+        await page.GetByLabel("Medicine 1", new() { Exact = true }).FillAsync("Warfarin");
+        await page.GetByLabel("Dose of medicine 1").FillAsync("5 mg once a day");
+        await page.GetByLabel("How medicine 1 is taken").FillAsync("by mouth");
+        await page.GetByLabel("ATC code of medicine 1").FillAsync("B01AA03");
+        await page.GetByLabel("Medicine 2", new() { Exact = true }).FillAsync("A herbal blood thinner");
+        await page.GetByLabel("Medicine 2 thins the blood").CheckAsync();
         await page.GetByLabel("Site of finding 1").SelectOptionAsync("calf");
         await page.GetByLabel("Side of finding 1").SelectOptionAsync("left");
         await page.GetByLabel("Kind of finding 1").SelectOptionAsync("varicose-veins");
@@ -36,6 +43,13 @@ public sealed class ClientEditPageTests
             await Assertions.Expect(page.GetByLabel("Status of condition 2")).ToHaveValueAsync("resolved");
             await Assertions.Expect(page.GetByLabel("Notes on condition 2")).ToHaveValueAsync("Physiotherapy 2023, full range back");
             await Assertions.Expect(page.GetByLabel("Status of condition 1")).ToHaveValueAsync("active");
+            await Assertions.Expect(page.GetByLabel("Onset of condition 2")).ToHaveValueAsync("2022-11");
+            await Assertions.Expect(page.GetByLabel("Medicine 1", new() { Exact = true })).ToHaveValueAsync("Warfarin");
+            await Assertions.Expect(page.GetByLabel("Dose of medicine 1")).ToHaveValueAsync("5 mg once a day");
+            await Assertions.Expect(page.GetByLabel("How medicine 1 is taken")).ToHaveValueAsync("by mouth");
+            await Assertions.Expect(page.GetByLabel("ATC code of medicine 1")).ToHaveValueAsync("B01AA03");
+            await Assertions.Expect(page.GetByLabel("Medicine 1 thins the blood")).Not.ToBeCheckedAsync();
+            await Assertions.Expect(page.GetByLabel("Medicine 2 thins the blood")).ToBeCheckedAsync();
             await Assertions.Expect(page.GetByLabel("Side of finding 1")).ToHaveValueAsync("left");
             await Assertions.Expect(page.GetByLabel("Site of finding 1")).ToHaveValueAsync("calf");
             await Assertions.Expect(page.GetByLabel("Notes on finding 1")).ToHaveValueAsync("behind the knee");

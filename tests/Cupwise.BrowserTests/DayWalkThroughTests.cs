@@ -55,7 +55,9 @@ public sealed class DayWalkThroughTests
         await page.GetByLabel("E-mail").FillAsync("morgan@example.org");
         await page.GetByLabel("Condition 1", new() { Exact = true }).FillAsync("Upper-back pain");
         await page.GetByLabel("ICD-10 code of condition 1").FillAsync("M54.6");
-        await page.GetByLabel("Medications").FillAsync("Ibuprofen; 400 mg as needed");
+        await page.GetByLabel("Medicine 1", new() { Exact = true }).FillAsync("Ibuprofen");
+        await page.GetByLabel("Dose of medicine 1").FillAsync("400 mg as needed");
+        await page.GetByLabel("How medicine 1 is taken").FillAsync("by mouth");
         await page.GetByLabel("Site of finding 1").SelectOptionAsync("calf");
         await page.GetByLabel("Side of finding 1").SelectOptionAsync("left");
         await page.GetByLabel("Kind of finding 1").SelectOptionAsync("varicose-veins");
@@ -68,7 +70,8 @@ public sealed class DayWalkThroughTests
         await page.GetByLabel("Phone").FillAsync("+44 20 7946 0123");
         await page.GetByLabel("Condition 2", new() { Exact = true }).FillAsync("Whiplash");
         await page.GetByLabel("Status of condition 2").SelectOptionAsync("resolved");
-        await page.GetByLabel("Notes on condition 2").FillAsync("2019, no symptoms since");
+        await page.GetByLabel("Onset of condition 2").FillAsync("2019");
+        await page.GetByLabel("Notes on condition 2").FillAsync("no symptoms since");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
         await page.WaitForURLAsync(chart);
 

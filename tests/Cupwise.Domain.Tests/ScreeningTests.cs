@@ -89,6 +89,12 @@ public sealed class ScreeningTests
         { "anaemia, wet", Adult(b => b.Conditions.Add("anaemia")), [Cup("upper-back", BodySide.Left, Technique.Wet, SuctionMethodKind.Pump, 5)],
             [F("client.anaemia", FindingSeverity.Caution), F(Always, FindingSeverity.Info), F("client.anaemia-wet", FindingSeverity.Block, 0), F("procedure.wet-requirements", FindingSeverity.Info, 0)] },
         { "advanced diabetes", Adult(b => b.Conditions.Add("advanced-diabetes")), [Back()], [F("client.advanced-diabetes", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
+        { "diabetes", Adult(b => b.Conditions.Add("diabetes")), [Back()], [F("client.diabetes", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
+        { "hypertension", Adult(b => b.Conditions.Add("hypertension")), [Back()], [F("client.hypertension", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
+        { "a pacemaker", Adult(b => b.Conditions.Add("implanted-device")), [Back()], [F("client.implanted-device", FindingSeverity.Block), F(Always, FindingSeverity.Info)] },
+        { "warfarin with its dose", Adult(b => b.Medications.Add("Warfarin 5 mg")), [Back()], [F("client.anticoagulant", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
+        { "warfarin by brand in brackets", Adult(b => b.Medications.Add("Marevan (warfarin) 3mg daily")), [Back()], [F("client.anticoagulant", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
+        { "aspirin by its ATC code", Adult(b => b.Medications.Add("B01AC06")), [Back()], [F("client.anticoagulant", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
         { "cachexia", Adult(b => b.Conditions.Add("cachexia")), [Back()], [F("client.cachexia", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
         { "history of DVT", Adult(b => b.Conditions.Add("dvt-history")), [Back()], [F("client.dvt-history", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
         { "just ate", Adult(b => b.Conditions.Add("just-ate")), [Back()], [F("client.meal", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
@@ -207,7 +213,7 @@ public sealed class ScreeningTests
     {
         var original = File.ReadAllText(Path.Combine(RepositoryRoot(), "src", "Cupwise.Domain", "Safety", "screening-rules.json"));
         var e = Assert.Throws<RuleFileException>(() => ScreeningRuleSet.Parse(original.Replace("[\"convulsions\"]", "[\"convulsion\"]", StringComparison.Ordinal)));
-        Assert.Contains("'convulsion' is not in the vocabulary (nearest: convulsions", e.Message, StringComparison.Ordinal);
+        Assert.Contains("condition 'convulsion' is not in conditions.json (nearest: convulsions (Epilepsy and convulsions)", e.Message, StringComparison.Ordinal);
     }
 
     internal static string RepositoryRoot()

@@ -17,7 +17,8 @@ public sealed class ClientsApiTests
         var client = await response.ReadAsync<ClientResponse>(HttpStatusCode.OK);
         Assert.Equal("\"1\"", response.Headers.ETag?.Tag);
         Assert.Equal(("Rowe", "Kim", new DateOnly(1985, 6, 15)), (client.FamilyName, client.GivenName, client.DateOfBirth));
-        Assert.True(client.HealthHistory.Medications![0].AnticoagulantOrAntiplatelet);
+        Assert.Equal(new MedicationDto("Apixaban", "5 mg twice daily", "by mouth", "B01AF02", false), client.HealthHistory.Medications![0]);
+        Assert.Equal(new ConditionDto("Neck pain", "M54.2", "active", "2024", null), client.HealthHistory.Conditions![0]);
         var finding = Assert.Single(client.HealthHistory.SkinFindings!);
         Assert.Equal(("calf", "left", "varicose-veins"), (finding.SiteId, finding.Side, finding.Kind));
         Assert.Equal("M54.2", client.HealthHistory.Conditions![0].Icd10);

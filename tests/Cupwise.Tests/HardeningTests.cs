@@ -28,7 +28,7 @@ public sealed class HardeningTests
     {
         await using var app = await CupwiseApp.StartAsync();
         var request = new ClientRequest(payload, payload, new DateOnly(1980, 1, 1), "female", null, payload,
-            new HealthHistoryDto([new ConditionDto(payload, null, true, payload)], [new MedicationDto(payload, payload, false)], null,
+            new HealthHistoryDto([new ConditionDto(payload, null, "active", null, payload)], [new MedicationDto(payload, payload, payload, null, false)], null,
                 [new SkinFindingDto("calf", "left", "other", payload)], [new AllergyDto(payload, payload)], payload));
         var created = await (await app.PostAsync("/api/v1/clients", request)).ReadAsync<ClientResponse>(HttpStatusCode.Created);
         var read = await app.GetAsync<ClientResponse>($"/api/v1/clients/{created.Id}");

@@ -9,8 +9,8 @@ public static class Requests
     public static ClientRequest Client(string family = "Example", string given = "Client") => new(
         family, given, new DateOnly(1985, 6, 15), "female", "client@example.org", "+44 20 7946 0000",
         new HealthHistoryDto(
-            [new ConditionDto("Neck pain", "M54.2", true, null)],
-            [new MedicationDto("Apixaban", "5 mg twice daily", true)],
+            [new ConditionDto("Neck pain", "M54.2", "active", "2024", null)],
+            [new MedicationDto("Apixaban", "5 mg twice daily", "by mouth", "B01AF02", false)],
             null,
             [new SkinFindingDto("calf", "left", "varicose-veins", "visible veins behind the knee")],
             [new AllergyDto("Latex", "rash")],

@@ -112,7 +112,25 @@ public sealed class ScreenCommandTests
         var path = Write("""{ "client": { "conditions": ["epilepsi"] }, "plan": { "applications": [] } }""");
         var (exit, _, error) = await RunAsync("screen", "--input", path);
         Assert.Equal(2, exit);
-        Assert.Contains("client.conditions[0]: 'epilepsi' is not in the vocabulary", error, StringComparison.Ordinal);
+        Assert.Contains("client.conditions[0]: 'epilepsi' is not a condition screening knows (nearest: convulsions (Epilepsy and convulsions)", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ConditionsAreGivenAsAClinicianWritesThemAndMedicinesWithTheirDoses()
+    {
+        var path = Write("""
+            { "client": { "ageYears": 50, "conditions": ["epilepsy", "pacemaker", "E11.9", "Hay fever", "M54.2"], "medications": ["Warfarin 5 mg"] },
+              "plan": { "applications": [ { "site": "upper-back", "side": "left", "cup": "valve-35", "technique": "stationary", "method": "pump", "durationMinutes": 10 } ] } }
+            """);
+        var (exit, output, _) = await RunAsync("screen", "--input", path, "--json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        var rules = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).ToList();
+        Assert.Contains("client.convulsions", rules);
+        Assert.Contains("client.implanted-device", rules);
+        Assert.Contains("client.diabetes", rules);
+        Assert.Contains("client.anticoagulant", rules);
+        Assert.DoesNotContain("redflag.high-fever-condition", rules); // hay fever is not a fever
     }
 
     [Fact]
@@ -120,7 +138,7 @@ public sealed class ScreenCommandTests
     {
         var (exit, output, _) = await RunAsync("screen", "--list-vocabulary");
         Assert.Equal(0, exit);
-        Assert.Contains("conditions: bleeding-disorder", output, StringComparison.Ordinal);
+        Assert.Contains("conditions: haemophilia, bleeding-disorder", output, StringComparison.Ordinal);
         Assert.Contains("skin findings: broken-skin", output, StringComparison.Ordinal);
         Assert.Contains("warfarin", output, StringComparison.Ordinal);
     }

@@ -119,7 +119,7 @@ public sealed class SessionCommandsTests
         var practitionerEmail = $"practitioner-{Guid.NewGuid():N}@test.invalid";
         await app.AddUserAsync(app.PracticeId, practitionerEmail, Cupwise.Data.Accounts.UserRole.Practitioner);
         var practitioner = app.NewClient(await app.TokenForAsync(practitionerEmail));
-        var onBlood = Plain() with { HealthHistory = new HealthHistoryDto([], [new MedicationDto("Apixaban", "5 mg", true)], null, [], [], null) };
+        var onBlood = Plain() with { HealthHistory = new HealthHistoryDto([], [new MedicationDto("Apixaban", "5 mg", null, null, false)], null, [], [], null) };
         var (draft, _) = await DraftAsync(app, onBlood, Planned("upper-back", "left"));
 
         var reasoned = await (await practitioner.PostAsJsonAsync($"/api/v1/sessions/{draft.Id}/overrides", new OverrideRequest("client.anticoagulant", null, "GP agreed; light suction"), CupwiseApp.Json))

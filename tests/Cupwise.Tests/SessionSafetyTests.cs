@@ -42,7 +42,7 @@ public sealed class SessionSafetyTests
     public async Task AnOverrideNeedsAReasonWhichIsKeptWithTheSession()
     {
         await using var app = await CupwiseApp.StartAsync();
-        var onWarfarin = Plain() with { HealthHistory = new HealthHistoryDto([], [new MedicationDto("Warfarin", "5 mg", null)], null, [], [], null) };
+        var onWarfarin = Plain() with { HealthHistory = new HealthHistoryDto([], [new MedicationDto("Warfarin", "5 mg", null, null, null)], null, [], [], null) };
         var (session, practitioner) = await DraftAsync(app, onWarfarin, Requests.Cup("valve-40", "upper-back", "left", method: "pump") with { PumpStrokes = 3 });
         var cup = session.Cups[0].Id;
 

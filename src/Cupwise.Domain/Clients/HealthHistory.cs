@@ -22,13 +22,20 @@ public sealed class HealthHistory
             var c = Conditions[i];
             c.Name = checks.Run(() => Guard.Required($"healthHistory.conditions[{i}].name", c.Name, 200), c.Name);
             c.Notes = checks.Run(() => Guard.Optional($"healthHistory.conditions[{i}].notes", c.Notes, 2000), c.Notes);
-            c.Icd10 = checks.Run(() => Guard.Optional($"healthHistory.conditions[{i}].icd10", c.Icd10, 10), c.Icd10);
+            c.Icd10 = checks.Run(() => Code($"healthHistory.conditions[{i}].icd10", c.Icd10), c.Icd10);
+            c.Onset = checks.Run(() => Onset($"healthHistory.conditions[{i}].onset", c.Onset), c.Onset);
+            if (!Enum.IsDefined(c.Status))
+            {
+                checks.Fail($"healthHistory.conditions[{i}].status", "must be active, resolved or history-of.");
+            }
         }
         for (var i = 0; i < Medications.Count; i++)
         {
             var m = Medications[i];
             m.Name = checks.Run(() => Guard.Required($"healthHistory.medications[{i}].name", m.Name, 200), m.Name);
             m.Dose = checks.Run(() => Guard.Optional($"healthHistory.medications[{i}].dose", m.Dose, 200), m.Dose);
+            m.Route = checks.Run(() => Guard.Optional($"healthHistory.medications[{i}].route", m.Route, 100), m.Route);
+            m.Atc = checks.Run(() => Atc($"healthHistory.medications[{i}].atc", m.Atc), m.Atc);
         }
         if (Pregnancy is not null)
         {
@@ -61,22 +68,76 @@ public sealed class HealthHistory
         }
         Notes = checks.Run(() => Guard.Optional("healthHistory.notes", Notes, 4000), Notes);
     }
+
+    private static string? Code(string field, string? given)
+    {
+        var text = Guard.Optional(field, given, 10);
+        if (text is null)
+        {
+            return null;
+        }
+        return Safety.Icd10.TryNormalise(text, out var code)
+            ? code
+            : throw new DomainValidationException(field, $"must be an ICD-10 code: a letter, two digits and optionally a point and more, such as E11.9; got '{text}'.");
+    }
+
+    private static string? Atc(string field, string? given)
+    {
+        var text = Guard.Optional(field, given, 7)?.ToUpperInvariant();
+        return text is null || Safety.MedicineCatalogue.IsAtc(text)
+            ? text
+            : throw new DomainValidationException(field, $"must be an ATC code such as B01AA03 (warfarin); got '{given}'.");
+    }
+
+    /// <summary>When a condition began, as precisely as it is known: a year, a month or a day.</summary>
+    private static string? Onset(string field, string? given)
+    {
+        var text = Guard.Optional(field, given, 10);
+        if (text is null)
+        {
+            return null;
+        }
+        string[] formats = ["yyyy", "yyyy-MM", "yyyy-MM-dd"];
+        return DateTime.TryParseExact(text, formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
+            && at.Year is >= 1900 and <= 2200
+            ? text
+            : throw new DomainValidationException(field, $"must be a year, a month or a day, such as 2019, 2019-05 or 2019-05-14; got '{text}'.");
+    }
+}
+
+/// <summary>Whether a condition holds now: screening's active-only rules read only active ones.</summary>
+public enum ConditionStatus
+{
+    Active,
+    Resolved,
+    HistoryOf,
 }
 
 public sealed class Condition
 {
     public string Name { get; set; } = string.Empty;
 
-    /// <summary>ICD-10 code where known, such as M54.2 for neck pain.</summary>
+    /// <summary>ICD-10 code where known, such as M54.2 for neck pain; without one the condition is "not coded".</summary>
     public string? Icd10 { get; set; }
-    public bool Active { get; set; } = true;
+    public ConditionStatus Status { get; set; } = ConditionStatus.Active;
+
+    /// <summary>When it began: a year, a month or a day (2019, 2019-05, 2019-05-14).</summary>
+    public string? Onset { get; set; }
     public string? Notes { get; set; }
 }
 
 public sealed class Medication
 {
     public string Name { get; set; } = string.Empty;
+
+    /// <summary>The dose as prescribed ("5 mg once a day"), kept apart from the name.</summary>
     public string? Dose { get; set; }
+
+    /// <summary>How it is taken: by mouth, injection, on the skin.</summary>
+    public string? Route { get; set; }
+
+    /// <summary>ATC code where known, such as B01AA03 for warfarin.</summary>
+    public string? Atc { get; set; }
 
     /// <summary>True for anticoagulant or antiplatelet medicines: a bleeding tendency for screening (SCIENCE.md §4).</summary>
     public bool AnticoagulantOrAntiplatelet { get; set; }

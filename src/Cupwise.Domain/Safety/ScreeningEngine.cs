@@ -6,8 +6,8 @@ using Cupwise.Domain.Suction;
 namespace Cupwise.Domain.Safety;
 
 /// <summary>The client as screening sees them.</summary>
-/// <param name="Conditions">Vocabulary names (<see cref="ScreeningVocabulary.Conditions"/>).</param>
-/// <param name="Medications">Medicine names as recorded; classed through medications.json.</param>
+/// <param name="Conditions">Concept ids of conditions.json that hold now (<see cref="ConditionCatalogue"/>).</param>
+/// <param name="Medications">Medicines as recorded (free text) or their ATC codes; classed through medications.json.</param>
 public sealed record ScreeningClient(
     int? AgeYears,
     bool Pregnant,
@@ -18,17 +18,20 @@ public sealed record ScreeningClient(
     bool FirstSession,
     bool HomeUser)
 {
-    /// <summary>From a Cupwise client record: free-text conditions are matched onto the vocabulary.</summary>
+    /// <summary>From a Cupwise client record: conditions by code or whole words and status, medicines by code or name.</summary>
     public static ScreeningClient From(Client client, DateOnly today, bool firstSession, bool homeUser = false, double? temperatureC = null)
     {
         var history = client.HealthHistory;
-        var conditions = history.Conditions.Where(c => c.Active).SelectMany(c => ScreeningVocabulary.Match(c.Name)).Distinct().ToList();
-        var medicines = history.Medications.Select(m => m.Name).ToList();
-        // A medicine flagged by the practitioner counts even when its name is not on the list.
-        medicines.AddRange(history.Medications.Where(m => m.AnticoagulantOrAntiplatelet).Select(_ => "warfarin"));
+        var conditions = history.Conditions.SelectMany(ConditionCatalogue.Standard.Read).Distinct().ToList();
+        var medicines = history.Medications.Select(m => m.Atc ?? m.Name).ToList();
+        // A medicine flagged by the practitioner counts as an anticoagulant even when it is not on the list.
+        medicines.AddRange(history.Medications.Where(m => m.AnticoagulantOrAntiplatelet).Select(_ => FlaggedAnticoagulant));
         return new ScreeningClient(client.AgeOn(today), history.Pregnancy is not null, temperatureC, conditions, medicines,
             history.SkinFindings, firstSession, homeUser);
     }
+
+    /// <summary>The ATC group a medicine flagged as blood-thinning is read as: vitamin K antagonists.</summary>
+    private const string FlaggedAnticoagulant = "B01AA";
 }
 
 /// <summary>One planned cup as screening sees it.</summary>
@@ -58,10 +61,7 @@ public sealed class ScreeningEngine(ScreeningRuleSet rules)
         var classes = new HashSet<string>(StringComparer.Ordinal);
         foreach (var medicine in client.Medications)
         {
-            if (ScreeningRuleSet.MedicineClasses.TryGetValue(medicine.Trim(), out var medicineClass))
-            {
-                classes.Add(medicineClass);
-            }
+            classes.UnionWith(MedicineCatalogue.Standard.ClassesOf(medicine));
         }
         var conditions = new HashSet<string>(client.Conditions, StringComparer.Ordinal);
         var findings = new List<ScreeningFinding>();

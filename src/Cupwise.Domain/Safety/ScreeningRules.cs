@@ -65,8 +65,6 @@ public sealed class ScreeningRuleSet
         return Parse(reader.ReadToEnd());
     });
 
-    private static readonly Lazy<IReadOnlyDictionary<string, string>> LazyMedicines = new(LoadMedicines);
-
     private ScreeningRuleSet(int version, IReadOnlyList<ScreeningRule> rules)
     {
         Version = version;
@@ -78,9 +76,6 @@ public sealed class ScreeningRuleSet
 
     /// <summary>The rules that ship with Cupwise.</summary>
     public static ScreeningRuleSet Standard => LazyStandard.Value;
-
-    /// <summary>Medicine name (lower case) → "anticoagulant" or "antiplatelet".</summary>
-    public static IReadOnlyDictionary<string, string> MedicineClasses => LazyMedicines.Value;
 
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)
     {
@@ -113,9 +108,9 @@ public sealed class ScreeningRuleSet
             }
             foreach (var condition in rule.When.Condition ?? [])
             {
-                if (!ScreeningVocabulary.Conditions.ContainsKey(condition))
+                if (ConditionCatalogue.Standard.Find(condition) is null)
                 {
-                    throw new RuleFileException($"Rule '{rule.Id}': condition '{condition}' is not in the vocabulary ({ScreeningVocabulary.Nearest(condition, ScreeningVocabulary.Conditions.Keys)}).");
+                    throw new RuleFileException($"Rule '{rule.Id}': condition '{condition}' is not in conditions.json ({ConditionCatalogue.Standard.Suggest(condition)}).");
                 }
             }
             foreach (var site in rule.When.Site ?? [])
@@ -127,9 +122,9 @@ public sealed class ScreeningRuleSet
             }
             foreach (var medicine in rule.When.MedicationClass ?? [])
             {
-                if (medicine is not ("anticoagulant" or "antiplatelet"))
+                if (!MedicineCatalogue.Standard.Classes.ContainsKey(medicine))
                 {
-                    throw new RuleFileException($"Rule '{rule.Id}': medication class '{medicine}' must be anticoagulant or antiplatelet.");
+                    throw new RuleFileException($"Rule '{rule.Id}': medication class '{medicine}' is not a class in medications.json ({string.Join(", ", MedicineCatalogue.Standard.Classes.Keys)}).");
                 }
             }
             if (string.IsNullOrWhiteSpace(rule.Practitioner) || string.IsNullOrWhiteSpace(rule.Home) || string.IsNullOrWhiteSpace(rule.Source))
@@ -144,69 +139,18 @@ public sealed class ScreeningRuleSet
         return new ScreeningRuleSet(file.Version, file.Rules);
     }
 
-    private static Dictionary<string, string> LoadMedicines()
-    {
-        using var stream = typeof(ScreeningRuleSet).Assembly.GetManifestResourceStream("Cupwise.Domain.medications.json")
-            ?? throw new InvalidOperationException("medications.json is missing from the build.");
-        var file = JsonSerializer.Deserialize<MedicineFile>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            ?? throw new InvalidOperationException("medications.json is empty.");
-        var table = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var name in file.Anticoagulant)
-        {
-            table[name] = "anticoagulant";
-        }
-        foreach (var name in file.Antiplatelet)
-        {
-            table[name] = "antiplatelet";
-        }
-        return table;
-    }
-
     private sealed record RuleFile(int Version, string? About, List<ScreeningRule> Rules);
-
-    private sealed record MedicineFile(int Version, string? About, List<string> Anticoagulant, List<string> Antiplatelet);
 }
 
-/// <summary>The names screening understands, with the words that map free-text history onto them.</summary>
+/// <summary>Suggestions for a name that is not valid.</summary>
 public static class ScreeningVocabulary
 {
-    /// <summary>Condition name → words that, found in a client's recorded condition, mean it.</summary>
-    public static IReadOnlyDictionary<string, string[]> Conditions { get; } = new Dictionary<string, string[]>(StringComparer.Ordinal)
-    {
-        ["bleeding-disorder"] = ["bleeding disorder", "coagulopathy", "von willebrand"],
-        ["haemophilia"] = ["haemophilia", "hemophilia"],
-        ["low-platelets"] = ["low platelets", "thrombocytopenia"],
-        ["high-fever"] = ["high fever", "fever"],
-        ["infection-signs"] = ["infection", "cellulitis", "sepsis"],
-        ["convulsions"] = ["convulsion", "seizure", "epilepsy"],
-        ["severe-heart-disease"] = ["heart failure", "severe heart", "unstable angina", "pacemaker"],
-        ["anaemia"] = ["anaemia", "anemia"],
-        ["advanced-diabetes"] = ["advanced diabetes", "diabetic neuropathy", "diabetic foot"],
-        ["cachexia"] = ["cachexia"],
-        ["extreme-fatigue"] = ["extreme fatigue", "exhaustion"],
-        ["dvt-history"] = ["deep vein thrombosis", "deep-vein thrombosis", "dvt", "pulmonary embolism"],
-        ["just-ate"] = ["just ate", "after a meal"],
-        ["very-hungry"] = ["very hungry", "fasting"],
-        ["menstruation"] = ["menstruation", "period"],
-    };
-
-    /// <summary>The vocabulary conditions a free-text condition means (case-insensitive word match).</summary>
-    public static IEnumerable<string> Match(string text)
-    {
-        foreach (var (name, words) in Conditions)
-        {
-            if (string.Equals(text, name, StringComparison.OrdinalIgnoreCase) || words.Any(w => text.Contains(w, StringComparison.OrdinalIgnoreCase)))
-            {
-                yield return name;
-            }
-        }
-    }
-
-    /// <summary>"did you mean …": the three nearest valid names by edit distance.</summary>
+    /// <summary>"nearest: …": the three nearest valid names by edit distance.</summary>
     public static string Nearest(string given, IEnumerable<string> valid) =>
-        "nearest: " + string.Join(", ", valid.OrderBy(v => Distance(given, v)).ThenBy(v => v, StringComparer.Ordinal).Take(3));
+        "nearest: " + string.Join(", ", valid.OrderBy(v => EditDistance(given, v)).ThenBy(v => v, StringComparer.Ordinal).Take(3));
 
-    private static int Distance(string a, string b)
+    /// <summary>Levenshtein distance, ignoring case.</summary>
+    public static int EditDistance(string a, string b)
     {
         var d = new int[b.Length + 1];
         for (var j = 0; j <= b.Length; j++)

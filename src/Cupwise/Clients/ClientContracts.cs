@@ -22,10 +22,18 @@ public sealed record HealthHistoryDto(
     IReadOnlyList<AllergyDto>? Allergies,
     string? Notes);
 
-public sealed record ConditionDto(string? Name, [property: Description("ICD-10 code where known, such as M54.2.")] string? Icd10, bool? Active, string? Notes);
+public sealed record ConditionDto(string? Name,
+    [property: Description("ICD-10 code where known, such as E11.9; without one the condition is read by its words (\"not coded\").")] string? Icd10,
+    [property: Description("active (the default), resolved or history-of. Screening's active-only rules read active conditions only.")] string? Status,
+    [property: Description("When it began: a year, a month or a day (2019, 2019-05, 2019-05-14).")] string? Onset,
+    string? Notes);
 
-public sealed record MedicationDto(string? Name, string? Dose,
-    [property: Description("True for anticoagulant or antiplatelet medicines.")] bool? AnticoagulantOrAntiplatelet);
+public sealed record MedicationDto(
+    [property: Description("The medicine's name or brand, without the dose (\"Warfarin\").")] string? Name,
+    [property: Description("As prescribed, such as 5 mg once a day.")] string? Dose,
+    [property: Description("How it is taken, such as by mouth.")] string? Route,
+    [property: Description("ATC code where known, such as B01AA03.")] string? Atc,
+    [property: Description("True for an anticoagulant or antiplatelet medicine that is not on Cupwise's list.")] bool? AnticoagulantOrAntiplatelet);
 
 public sealed record PregnancyDto([property: Description("Completed weeks, 0 to 45.")] int Weeks);
 

@@ -5,7 +5,7 @@ using Cupwise.Domain.Clients;
 
 namespace Cupwise.Clients;
 
-/// <summary>The client form of the web app: lists as one item per line, skin findings as rows.</summary>
+/// <summary>The client form of the web app: conditions, medicines and skin findings as rows; allergies one per line.</summary>
 public sealed class ClientForm
 {
     public string? FamilyName { get; set; }
@@ -15,11 +15,11 @@ public sealed class ClientForm
     public string? Email { get; set; }
     public string? Phone { get; set; }
 
-    /// <summary>Conditions as rows: name, ICD-10 code, whether it is current, notes.</summary>
+    /// <summary>Conditions as rows: name, ICD-10 code, status, onset, notes.</summary>
     public List<ConditionRow> Conditions { get; set; } = [];
 
-    /// <summary>One per line: "name; dose; anticoagulant|antiplatelet".</summary>
-    public string? Medications { get; set; }
+    /// <summary>Medicines as rows: name, dose, route, ATC code, and whether it thins the blood though not listed.</summary>
+    public List<MedicineRow> Medications { get; set; } = [];
 
     public bool Pregnant { get; set; }
     public int? PregnancyWeeks { get; set; }
@@ -35,9 +35,21 @@ public sealed class ClientForm
         public string? Name { get; set; }
         public string? Icd10 { get; set; }
 
-        /// <summary>"active" or "resolved".</summary>
+        /// <summary>"active", "resolved" or "history-of", as the API spells them.</summary>
         public string Status { get; set; } = "active";
+        public string? Onset { get; set; }
         public string? Notes { get; set; }
+    }
+
+    public sealed class MedicineRow
+    {
+        public string? Name { get; set; }
+        public string? Dose { get; set; }
+        public string? Route { get; set; }
+        public string? Atc { get; set; }
+        public bool ThinsBlood { get; set; }
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Dose) && string.IsNullOrWhiteSpace(Route) && string.IsNullOrWhiteSpace(Atc);
     }
 
     public sealed class SkinRow
@@ -59,9 +71,8 @@ public sealed class ClientForm
             Sex = ApiJson.Name(c.Sex),
             Email = c.Email,
             Phone = c.Phone,
-            Conditions = [.. h.Conditions.Select(x => new ConditionRow { Name = x.Name, Icd10 = x.Icd10, Status = x.Active ? "active" : "resolved", Notes = x.Notes })],
-            Medications = string.Join('\n', h.Medications.Select(x => string.Join("; ",
-                new[] { x.Name, x.Dose ?? "", x.AnticoagulantOrAntiplatelet ? "anticoagulant" : "" }.Reverse().SkipWhile(string.IsNullOrEmpty).Reverse()))),
+            Conditions = [.. h.Conditions.Select(x => new ConditionRow { Name = x.Name, Icd10 = x.Icd10, Status = ApiJson.Name(x.Status), Onset = x.Onset, Notes = x.Notes })],
+            Medications = [.. h.Medications.Select(x => new MedicineRow { Name = x.Name, Dose = x.Dose, Route = x.Route, Atc = x.Atc, ThinsBlood = x.AnticoagulantOrAntiplatelet })],
             Pregnant = h.Pregnancy is not null,
             PregnancyWeeks = h.Pregnancy?.Weeks,
             Skin = [.. h.SkinFindings.Select(f => new SkinRow { SiteId = f.SiteId, Side = ApiJson.Name(f.Side), Kind = ApiJson.Name(f.Kind), Notes = f.Notes })],
@@ -77,15 +88,16 @@ public sealed class ClientForm
         FamilyName, GivenName, DateOfBirth, Sex, Email, Phone,
         new HealthHistoryDto(
             [.. Conditions.Where(r => !string.IsNullOrWhiteSpace(r.Name) || !string.IsNullOrWhiteSpace(r.Icd10) || !string.IsNullOrWhiteSpace(r.Notes))
-                .Select(r => new ConditionDto(r.Name, string.IsNullOrWhiteSpace(r.Icd10) ? null : r.Icd10.Trim(), r.Status != "resolved", string.IsNullOrWhiteSpace(r.Notes) ? null : r.Notes))],
-            [.. Lines(Medications).Select(p => new MedicationDto(p[0], p.ElementAtOrDefault(1),
-                p.Skip(2).Any(x => x.Contains("anticoag", StringComparison.OrdinalIgnoreCase) || x.Contains("antiplatelet", StringComparison.OrdinalIgnoreCase))))],
+                .Select(r => new ConditionDto(r.Name, Blank(r.Icd10), r.Status, Blank(r.Onset), Blank(r.Notes)))],
+            [.. Medications.Where(r => !r.IsEmpty).Select(r => new MedicationDto(r.Name, Blank(r.Dose), Blank(r.Route), Blank(r.Atc), r.ThinsBlood))],
             Pregnant ? new PregnancyDto(PregnancyWeeks ?? 0) : null,
             // A row with a side or notes but no site is sent, so that its missing site is named rather than dropped.
             [.. Skin.Where(r => !string.IsNullOrWhiteSpace(r.SiteId) || !string.IsNullOrWhiteSpace(r.Notes) || r.Side is "left" or "right").Select(r => new SkinFindingDto(r.SiteId, r.Side, r.Kind, r.Notes))],
             [.. Lines(Allergies).Select(p => new AllergyDto(p[0], p.ElementAtOrDefault(1)))],
             Notes),
         Version);
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     private static IEnumerable<string[]> Lines(string? text) =>
         (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
@@ -118,7 +130,7 @@ public sealed class ClientForm
             var row = m.Groups["list"].Value switch
             {
                 "conditions" => $"Condition {n}",
-                "medications" => $"Medication line {n}",
+                "medications" => $"Medicine {n}",
                 "allergies" => $"Allergy line {n}",
                 "skinFindings" => $"Skin finding {n}",
                 var other => other,
@@ -132,6 +144,10 @@ public sealed class ClientForm
                 "kind" => ", kind",
                 "notes" => ", notes",
                 "dose" => ", dose",
+                "route" => ", route",
+                "atc" => ", ATC code",
+                "onset" => ", onset",
+                "status" => ", status",
                 "reaction" => ", reaction",
                 var other => $", {other}",
             };

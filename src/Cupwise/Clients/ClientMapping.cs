@@ -11,8 +11,8 @@ internal static class ClientMapping
         ToDto(c.HealthHistory), c.Version, c.CreatedAt, c.UpdatedAt);
 
     public static HealthHistoryDto ToDto(HealthHistory h) => new(
-        [.. h.Conditions.Select(x => new ConditionDto(x.Name, x.Icd10, x.Active, x.Notes))],
-        [.. h.Medications.Select(x => new MedicationDto(x.Name, x.Dose, x.AnticoagulantOrAntiplatelet))],
+        [.. h.Conditions.Select(x => new ConditionDto(x.Name, x.Icd10, ApiJson.Name(x.Status), x.Onset, x.Notes))],
+        [.. h.Medications.Select(x => new MedicationDto(x.Name, x.Dose, x.Route, x.Atc, x.AnticoagulantOrAntiplatelet))],
         h.Pregnancy is null ? null : new PregnancyDto(h.Pregnancy.Weeks),
         [.. h.SkinFindings.Select(x => new SkinFindingDto(x.SiteId, ApiJson.Name(x.Side), ApiJson.Name(x.Kind), x.Notes))],
         [.. h.Allergies.Select(x => new AllergyDto(x.Substance, x.Reaction))],
@@ -42,8 +42,15 @@ internal static class ClientMapping
         {
             return h;
         }
-        h.Conditions = [.. (dto.Conditions ?? []).Select(c => new Condition { Name = c.Name ?? string.Empty, Icd10 = c.Icd10, Active = c.Active ?? true, Notes = c.Notes })];
-        h.Medications = [.. (dto.Medications ?? []).Select(m => new Medication { Name = m.Name ?? string.Empty, Dose = m.Dose, AnticoagulantOrAntiplatelet = m.AnticoagulantOrAntiplatelet ?? false })];
+        h.Conditions = [.. (dto.Conditions ?? []).Select((c, i) => new Condition
+        {
+            Name = c.Name ?? string.Empty, Icd10 = c.Icd10, Onset = c.Onset, Notes = c.Notes,
+            Status = v.Parse<ConditionStatus>($"healthHistory.conditions[{i}].status", c.Status, required: false) ?? ConditionStatus.Active,
+        })];
+        h.Medications = [.. (dto.Medications ?? []).Select(m => new Medication
+        {
+            Name = m.Name ?? string.Empty, Dose = m.Dose, Route = m.Route, Atc = m.Atc, AnticoagulantOrAntiplatelet = m.AnticoagulantOrAntiplatelet ?? false,
+        })];
         h.Pregnancy = dto.Pregnancy is null ? null : new Pregnancy { Weeks = dto.Pregnancy.Weeks };
         var findings = dto.SkinFindings ?? [];
         for (var i = 0; i < findings.Count; i++)

@@ -29,9 +29,32 @@ public static class SafetyDocs
                 $"| `{rule.Id}` | {ApiJson.Name(rule.Severity)} | {When(rule.When)} | {Cell(rule.Practitioner)}{adjust} | {Cell(rule.Home)} | {Cell(rule.Source)} | {rule.Grade} |");
         }
         md.AppendLine();
+        md.AppendLine("## How a health history is read");
+        md.AppendLine();
+        md.AppendLine("A recorded condition means a concept below by its ICD-10 code when it has one (a range covers every code in it, subcodes included), else by the concept's words, matched as whole words with the longest first, so that \"hay fever\" is not fever and \"anaemia\" is not found inside another word. Only active conditions count, unless the concept says a past one does; a condition recorded as resolved or \"history of\", or whose words say so (\"as a child\", \"history of\", \"resolved\"), is past. From `src/Cupwise.Domain/Safety/conditions.json`; codes and titles from ICD-10 (WHO, 2019 edition).");
+        md.AppendLine();
+        md.AppendLine("| concept | ICD-10 | words | a past one counts |");
+        md.AppendLine("|---|---|---|---|");
+        foreach (var c in ConditionCatalogue.Standard.Concepts)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| `{c.Id}` {Cell(c.Title)} | {(c.Icd10.Count == 0 ? "—" : string.Join(", ", c.Icd10))} | {Cell(string.Join(", ", c.Aliases))} | {(c.AnyStatus ? "yes" : "no")} |");
+        }
+        md.AppendLine();
+        md.AppendLine("A recorded medicine is classed by its ATC code when it has one, else by a generic or brand name found in it as whole words, so a dose, a route or a bracket after the name does not hide it. From `src/Cupwise.Domain/Safety/medications.json`; codes from the WHO ATC index.");
+        md.AppendLine();
+        md.AppendLine("| class | ATC groups | medicines (brands) |");
+        md.AppendLine("|---|---|---|");
+        foreach (var (id, medicineClass) in MedicineCatalogue.Standard.Classes)
+        {
+            var members = MedicineCatalogue.Standard.Medicines.Where(m => medicineClass.Atc.Any(g => m.Atc.StartsWith(g, StringComparison.Ordinal)))
+                .Select(m => m.Brands.Count == 0 ? $"{m.Name} {m.Atc}" : $"{m.Name} {m.Atc} ({string.Join(", ", m.Brands)})");
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{id}` {medicineClass.Title} | {string.Join(", ", medicineClass.Atc)} | {Cell(string.Join("; ", members))} |");
+        }
+        md.AppendLine();
         md.AppendLine("## Vocabulary");
         md.AppendLine();
-        md.AppendLine("`cupwise screen --list-vocabulary` prints the same lists. Unknown names are errors that name the nearest valid ones.");
+        md.AppendLine("`cupwise screen --list-vocabulary` prints the same lists. `POST /api/v1/screening` and `cupwise screen` take a condition as a concept, one of its words, a phrase containing them or an ICD-10 code; a well-formed code that no concept covers screens as nothing. Unknown names are errors that name the nearest concepts.");
         md.AppendLine();
         foreach (var (kind, names) in ScreeningRequests.Vocabulary())
         {

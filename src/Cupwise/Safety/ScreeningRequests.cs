@@ -42,18 +42,21 @@ public static class ScreeningRequests
             v.Add("client.temperatureC", $"must be a body temperature between 30 and 45 °C; got {c.TemperatureC}.");
         }
         _ = v.Parse<Sex>("client.sex", c.Sex, required: false);
+        // A concept's id, one of its words, an ICD-10 code, or a phrase a clinician writes ("Type 2 diabetes").
         var conditions = new List<string>();
         var given = c.Conditions ?? [];
         for (var i = 0; i < given.Count; i++)
         {
             var name = given[i]?.Trim() ?? string.Empty;
-            if (ScreeningVocabulary.Conditions.ContainsKey(name))
+            var concepts = ConditionCatalogue.Standard.Resolve(name);
+            if (concepts.Count > 0)
             {
-                conditions.Add(name);
+                conditions.AddRange(concepts.Select(x => x.Id));
             }
-            else
+            // A well-formed ICD-10 code that no rule reads is accepted and screens as nothing.
+            else if (!Icd10.TryNormalise(name, out _))
             {
-                v.Add($"client.conditions[{i}]", $"'{name}' is not in the vocabulary ({ScreeningVocabulary.Nearest(name, ScreeningVocabulary.Conditions.Keys)}); cupwise screen --list-vocabulary lists them.");
+                v.Add($"client.conditions[{i}]", $"'{name}' is not a condition screening knows ({ConditionCatalogue.Standard.Suggest(name)}); an ICD-10 code is accepted too. cupwise screen --list-vocabulary lists them.");
             }
         }
         var findings = new List<SkinFinding>();
@@ -69,7 +72,7 @@ public static class ScreeningRequests
                 findings.Add(new SkinFinding { SiteId = site.Id, Side = side, Kind = k });
             }
         }
-        return new ScreeningClient(c.AgeYears, c.Pregnant ?? false, c.TemperatureC, conditions, c.Medications ?? [], findings,
+        return new ScreeningClient(c.AgeYears, c.Pregnant ?? false, c.TemperatureC, [.. conditions.Distinct()], c.Medications ?? [], findings,
             c.FirstSession ?? false, c.HomeUser ?? false);
     }
 
@@ -138,12 +141,12 @@ public static class ScreeningRequests
     /// <summary>Every name screening understands, for --list-vocabulary and the docs.</summary>
     public static IEnumerable<(string Kind, IEnumerable<string> Names)> Vocabulary() =>
     [
-        ("conditions", ScreeningVocabulary.Conditions.Keys),
+        ("conditions", ConditionCatalogue.Standard.Concepts.Select(x => x.Id)),
         ("skin findings", Enum.GetValues<SkinFindingKind>().Select(k => ApiJson.Name(k))),
         ("sites", StandardCatalogue.Sites.Select(s => s.Id)),
         ("sides", Enum.GetValues<BodySide>().Select(k => ApiJson.Name(k))),
         ("techniques", Enum.GetValues<Technique>().Select(k => ApiJson.Name(k))),
         ("methods", Enum.GetValues<SuctionMethodKind>().Select(k => ApiJson.Name(k))),
-        ("medicines recognised", ScreeningRuleSet.MedicineClasses.Keys.Order(StringComparer.Ordinal)),
+        ("medicines recognised", MedicineCatalogue.Standard.Medicines.SelectMany(m => m.Brands.Prepend(m.Name)).Order(StringComparer.Ordinal)),
     ];
 }
