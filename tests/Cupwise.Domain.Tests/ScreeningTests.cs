@@ -111,6 +111,7 @@ public sealed class ScreeningTests
             [F(Always, FindingSeverity.Info), F("procedure.wet-retention", FindingSeverity.Caution, 0), F("procedure.wet-requirements", FindingSeverity.Info, 0)] },
         { "fire on the face", Adult(), [Cup("cheek", BodySide.Left, Technique.Moving, SuctionMethodKind.FireFlash, null)],
             [F(Always, FindingSeverity.Info), F("procedure.fire-on-face", FindingSeverity.Block, 0), F(Fire, FindingSeverity.Info, 0)] },
+        { "a cup parked on the face", Adult(), [Cup("cheek", BodySide.Left, Technique.Stationary, SuctionMethodKind.Squeeze, 3, -60)], [F(Always, FindingSeverity.Info), F("procedure.parked-on-face", FindingSeverity.Caution, 0)] },
         { "strong vacuum on the face", Adult(), [Cup("cheek", BodySide.Left, Technique.Moving, SuctionMethodKind.Squeeze, null, -150)], [F(Always, FindingSeverity.Info), F("procedure.strong-on-face", FindingSeverity.Caution, 0)] },
         { "fire near the hairline", Adult(), [Cup("neck-posterior", method: SuctionMethodKind.FireFlash)], [F(Always, FindingSeverity.Info), F("procedure.fire-near-hair", FindingSeverity.Caution, 0), F(Fire, FindingSeverity.Info, 0)] },
         // Home users: overrides become blocks; wet cupping and fire are not for home.

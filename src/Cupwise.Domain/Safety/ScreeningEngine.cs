@@ -30,6 +30,9 @@ public sealed record ScreeningClient(
             history.SkinFindings, firstSession, homeUser);
     }
 
+    /// <summary>No client at all: a cup on its own (the suction estimate), screened by the rules about the cup alone.</summary>
+    public static ScreeningClient Nobody { get; } = new(null, false, null, [], [], [], false, false);
+
     /// <summary>The ATC group a medicine flagged as blood-thinning is read as: vitamin K antagonists.</summary>
     private const string FlaggedAnticoagulant = "B01AA";
 }

@@ -229,7 +229,7 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             {
                 v.Add("ruleId", $"is required: the id of a screening rule (GET /api/v1/screening/rules), or {Marks.SiteClearance.RuleId}.");
             }
-            else if (rule.Severity != Domain.Suction.FindingSeverity.Override)
+            else if (rule.Severity != Domain.Safety.FindingSeverity.Override)
             {
                 v.Add("ruleId", $"'{rule.Id}' is a {ApiJson.Name(rule.Severity)} rule: only override rules take a reason to go ahead.");
             }

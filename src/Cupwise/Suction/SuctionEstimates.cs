@@ -2,6 +2,7 @@ using Cupwise.Api;
 using Cupwise.Domain;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Quantities;
+using Cupwise.Domain.Safety;
 using Cupwise.Domain.Sessions;
 using Cupwise.Domain.Suction;
 
@@ -82,7 +83,10 @@ public static class SuctionEstimates
             ? SuctionEstimator.EstimateUnpumped(cup, site, time)
             : SuctionEstimator.Estimate(cup, site, setting, time);
         var pressure = GaugePressure.FromKilopascals(Math.Clamp(estimate.At.Pressure.GaugeKilopascals, GaugePressure.MinimumKilopascals, 0));
-        var findings = site is null ? [] : SuctionSafety.Assess(site, technique, method.Value, technique == Technique.Stationary ? time : null, pressure);
+        // The cup alone through the one rule engine: what the rules say of this site, technique, method, time and vacuum.
+        var findings = site is null ? [] : ScreeningEngine.Standard.Screen(ScreeningClient.Nobody,
+                [new ScreeningCup(site, BodySide.None, technique, method.Value, technique == Technique.Stationary ? at : null, pressure.MillimetresOfMercury)])
+            .Findings.Where(f => f.Cup == 0).ToList();
         return new SuctionEstimateResponse(
             cup.Id, ApiJson.Name(method.Value), site?.Id, at,
             Math.Round(estimate.At.Pressure.GaugeMmHg, 1), Math.Round(estimate.At.Pressure.GaugeKilopascals, 2),
