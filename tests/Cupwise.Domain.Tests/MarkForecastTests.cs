@@ -31,11 +31,23 @@ public sealed class MarkForecastTests
     }
 
     [Fact]
-    public void MovingAndFacialCupsLeaveNothingToWaitFor()
+    public void MovingAndFacialCupsThatLeftNoMarkLeaveNothingToWaitFor()
     {
-        Assert.Equal(Removed, MarkForecaster.Forecast(Mark(2, technique: Technique.Moving)).Expected);
-        Assert.Equal(Removed, MarkForecaster.Forecast(Mark(1, site: "cheek", view: MapView.Face)).Expected);
+        Assert.Equal(Removed, MarkForecaster.Forecast(Mark(0, technique: Technique.Moving)).Expected);
+        Assert.Equal(Removed, MarkForecaster.Forecast(Mark(0, site: "cheek", view: MapView.Face)).Expected);
         Assert.Equal(Removed, MarkForecaster.Forecast(Mark(0)).Expected);
+    }
+
+    [Theory]
+    [InlineData(Technique.Moving, "upper-back", MapView.Back)]
+    [InlineData(Technique.Flash, "upper-back", MapView.Back)]
+    [InlineData(Technique.Moving, "cheek", MapView.Face)]
+    public void AMarkGradedAfterAnyTechniqueClearsLikeAnyOther(Technique technique, string site, MapView view)
+    {
+        var graded = MarkForecaster.Forecast(Mark(2, site: site, technique: technique, view: view));
+        var stationary = MarkForecaster.Forecast(Mark(2, site: site, view: view));
+        Assert.True(graded.Expected > Removed.AddDays(2), "a grade-2 mark takes days to clear, whatever made it");
+        Assert.Equal(stationary.Expected, graded.Expected);
     }
 
     [Fact]

@@ -29,7 +29,7 @@ public sealed record SiteEligibility(string SiteId, BodySide Side, DateTimeOffse
 /// <summary>
 /// Forecasts when marks clear (docs/marks.md): practice defaults by grade (SCIENCE.md §2), nudged by pressure
 /// and retention, and personalised by a per-client factor learned from follow-up observations (a Bayesian
-/// update on a grid). Moving, flash and facial cupping leave no marks.
+/// update on a grid). Moving, flash and facial cupping usually leave none (grade 0); when they do, the grade counts.
 /// </summary>
 public static class MarkForecaster
 {
@@ -146,8 +146,9 @@ public static class MarkForecaster
     /// <summary>The typical clearance of one mark before personalisation, days.</summary>
     public static double BaseDays(MarkRecord mark)
     {
-        // SCIENCE.md §2: moving, flash and facial cupping leave few or no marks.
-        if (mark.Technique is Technique.Moving or Technique.Flash || mark.View == MapView.Face || mark.Grade is null || mark.Grade.Value.Grade == 0)
+        // SCIENCE.md §2: moving, flash and facial cupping leave few or no marks, so they are graded 0 unless a mark
+        // was seen; a grade given says what was seen, whatever the technique, and clears like any other.
+        if (mark.Grade is null || mark.Grade.Value.Grade == 0)
         {
             return 0;
         }
