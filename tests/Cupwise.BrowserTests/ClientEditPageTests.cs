@@ -95,4 +95,50 @@ public sealed class ClientEditPageTests
         await second.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
         await Assertions.Expect(second.GetByText("Someone else changed this client while you were editing")).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task AHistoryWrittenAsAClinicianWritesItIsReadByScreeningAsMeant()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/clients/new");
+        await page.GetByLabel("Family name").FillAsync("Example");
+        await page.GetByLabel("Given name").FillAsync("Robin");
+        await page.GetByLabel("Date of birth").FillAsync("1968-03-03");
+        // Typing offers ICD-10 codes; picking one puts its title and code in the field.
+        await Assertions.Expect(page.Locator("datalist#icd10-codes option[value='Epilepsy (G40)']")).ToHaveCountAsync(1);
+        await page.GetByLabel("Condition 1", new() { Exact = true }).FillAsync("Type 2 diabetes mellitus (E11)");
+        await page.GetByLabel("Condition 2", new() { Exact = true }).FillAsync("Epilepsy");
+        await page.GetByLabel("Status of condition 2").SelectOptionAsync("history-of");
+        await page.GetByLabel("Onset of condition 2").FillAsync("1979");
+        await page.GetByLabel("Medicine 1", new() { Exact = true }).FillAsync("Warfarin");
+        await page.GetByLabel("Dose of medicine 1").FillAsync("5 mg");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
+        var chart = page.Url;
+
+        // The picked code is kept apart from its title, and the form says what screening reads each row as.
+        await page.GotoAsync(chart + "/edit");
+        await page.GetByLabel("Condition 3", new() { Exact = true }).FillAsync("Hay fever");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(chart);
+        await page.GotoAsync(chart + "/edit");
+        await Assertions.Expect(page.GetByLabel("Condition 1", new() { Exact = true })).ToHaveValueAsync("Type 2 diabetes mellitus");
+        await Assertions.Expect(page.GetByLabel("ICD-10 code of condition 1")).ToHaveValueAsync("E11");
+        var conditions = page.GetByRole(AriaRole.Table, new() { Name = "Conditions" });
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("E11 · screening reads: Diabetes mellitus");
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(2)).ToContainTextAsync("not coded · screening reads nothing here"); // epilepsy, long past
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(3)).ToContainTextAsync("not coded · screening reads: Allergic rhinitis (hay fever)");
+        await BrowserApp.ScreenshotAsync(page, "client-form-coded");
+
+        // Screening: warfarin with its dose and the diabetes are found; hay fever is not a fever, and past epilepsy does not block.
+        await page.GotoAsync(chart);
+        await page.GetByLabel("Your name (first practitioner)").FillAsync("Test practitioner");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        var safety = page.GetByRole(AriaRole.Region, new() { Name = "Safety screening" });
+        await Assertions.Expect(safety).ToContainTextAsync("Anticoagulant or antiplatelet medicine");
+        await Assertions.Expect(safety).ToContainTextAsync("Diabetes: light suction");
+        await Assertions.Expect(safety).Not.ToContainTextAsync("high fever");
+        await Assertions.Expect(safety).Not.ToContainTextAsync("Convulsions");
+    }
 }

@@ -6,8 +6,34 @@ using Cupwise.Domain.Clients;
 namespace Cupwise.Domain.Safety;
 
 /// <summary>ICD-10 codes: what a well-formed one looks like, its chapter, and whether it lies in a rule's range.</summary>
+/// <summary>A code offered when a condition is entered, with its title.</summary>
+public sealed record Icd10Entry(string Code, string Title);
+
 public static class Icd10
 {
+    private static readonly Lazy<IReadOnlyList<Icd10Entry>> LazyOffered = new(() => ConditionCatalogue.Load<CodeFile>("icd10-codes.json").Codes);
+
+    /// <summary>The codes offered as a condition is typed (icd10-codes.json): every code a rule reads and the common indications.</summary>
+    public static IReadOnlyList<Icd10Entry> Offered => LazyOffered.Value;
+
+    /// <summary>"Type 2 diabetes mellitus (E11)", as the picker offers a code: its title and code, or null when the text is not one.</summary>
+    public static Icd10Entry? Picked(string? text)
+    {
+        var trimmed = text?.Trim() ?? string.Empty;
+        var open = trimmed.LastIndexOf(" (", StringComparison.Ordinal);
+        if (open < 0 || !trimmed.EndsWith(')'))
+        {
+            return null;
+        }
+        var code = trimmed[(open + 2)..^1];
+        return Offered.FirstOrDefault(e => e.Code == code && e.Title == trimmed[..open]);
+    }
+
+    /// <summary>How the picker shows an offered code.</summary>
+    public static string Label(Icd10Entry entry) => $"{entry.Title} ({entry.Code})";
+
+    private sealed record CodeFile(int Version, string? About, List<Icd10Entry> Codes);
+
     private static readonly (char From, int FromNumber, char To, int ToNumber, string Chapter)[] Chapters =
     [
         ('A', 0, 'B', 99, "I Certain infectious and parasitic diseases"),
