@@ -164,6 +164,12 @@ public enum SkinFindingKind
     Lymphoedema,
     Bruise,
     Other,
+
+    // Added after Other so that stored values keep their meaning.
+    Sunburn,
+    /// <summary>Recent trauma, fracture, muscle tear or acute sprain.</summary>
+    RecentInjury,
+    RecentSurgery,
 }
 
 /// <summary>Something seen on the skin at one site, which the safety rules check planned cups against.</summary>

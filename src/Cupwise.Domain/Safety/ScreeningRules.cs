@@ -65,14 +65,18 @@ public sealed class ScreeningRuleSet
         return Parse(reader.ReadToEnd());
     });
 
-    private ScreeningRuleSet(int version, IReadOnlyList<ScreeningRule> rules)
+    private ScreeningRuleSet(int version, IReadOnlyList<ScreeningRule> rules, IReadOnlyList<string> reconciled)
     {
         Version = version;
         Rules = rules;
+        Reconciled = reconciled;
     }
 
     public int Version { get; }
     public IReadOnlyList<ScreeningRule> Rules { get; }
+
+    /// <summary>Where the published lists disagree, which one the rules follow and why.</summary>
+    public IReadOnlyList<string> Reconciled { get; }
 
     /// <summary>The rules that ship with Cupwise.</summary>
     public static ScreeningRuleSet Standard => LazyStandard.Value;
@@ -136,10 +140,10 @@ public sealed class ScreeningRuleSet
                 throw new RuleFileException($"Rule '{rule.Id}': grade '{rule.Grade}' must be M, R, P or D (SCIENCE.md).");
             }
         }
-        return new ScreeningRuleSet(file.Version, file.Rules);
+        return new ScreeningRuleSet(file.Version, file.Rules, file.Reconciled ?? []);
     }
 
-    private sealed record RuleFile(int Version, string? About, List<ScreeningRule> Rules);
+    private sealed record RuleFile(int Version, string? About, List<ScreeningRule> Rules, List<string>? Reconciled = null);
 }
 
 /// <summary>Suggestions for a name that is not valid.</summary>

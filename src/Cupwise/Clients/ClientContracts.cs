@@ -40,7 +40,7 @@ public sealed record PregnancyDto([property: Description("Completed weeks, 0 to 
 public sealed record SkinFindingDto(
     [property: Description("A body-site id from GET /api/v1/sites.")] string? SiteId,
     [property: Description("none, left or right, as the site allows.")] string? Side,
-    [property: Description("broken-skin, ulcer, infection, allergic-rash, tumour, fresh-scar, scar, varicose-veins, lesion, skin-graft, lymphoedema, bruise or other.")] string? Kind,
+    [property: Description("broken-skin, ulcer, infection, allergic-rash, tumour, fresh-scar, scar, varicose-veins, lesion, skin-graft, lymphoedema, bruise, other, sunburn, recent-injury or recent-surgery.")] string? Kind,
     string? Notes);
 
 public sealed record AllergyDto(string? Substance, string? Reaction);

@@ -29,6 +29,13 @@ public static class SafetyDocs
                 $"| `{rule.Id}` | {ApiJson.Name(rule.Severity)} | {When(rule.When)} | {Cell(rule.Practitioner)}{adjust} | {Cell(rule.Home)} | {Cell(rule.Source)} | {rule.Grade} |");
         }
         md.AppendLine();
+        md.AppendLine("## Where the published lists disagree");
+        md.AppendLine();
+        foreach (var line in rules.Reconciled)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- {line}");
+        }
+        md.AppendLine();
         md.AppendLine("## How a health history is read");
         md.AppendLine();
         md.AppendLine("A recorded condition means a concept below by its ICD-10 code when it has one (a range covers every code in it, subcodes included), else by the concept's words, matched as whole words with the longest first, so that \"hay fever\" is not fever and \"anaemia\" is not found inside another word. Only active conditions count, unless the concept says a past one does; a condition recorded as resolved or \"history of\", or whose words say so (\"as a child\", \"history of\", \"resolved\"), is past. From `src/Cupwise.Domain/Safety/conditions.json`; codes and titles from ICD-10 (WHO, 2019 edition).");
