@@ -11,13 +11,14 @@ namespace Cupwise.Benchmarks;
 public class ScreeningBenchmarks
 {
     private ScreeningClient _client = null!;
+    private Client _record = null!;
     private ScreeningCup[] _plan = [];
 
     [GlobalSetup]
     public void Setup()
     {
         var conditions = new[] { "anaemia", "just-ate", "menstruation", "severe-heart-disease", "dvt-history", "advanced-diabetes" };
-        var medicines = new[] { "warfarin", "metformin", "atorvastatin", "ramipril", "aspirin", "omeprazole", "sertraline" };
+        var medicines = new[] { "Warfarin 5 mg", "Metformin 500 mg twice daily", "atorvastatin", "Ramipril (Tritace) 5mg", "aspirin 75 mg", "omeprazole", "sertraline" };
         var findings = new[]
         {
             new SkinFinding { SiteId = "calf", Side = BodySide.Left, Kind = SkinFindingKind.VaricoseVeins },
@@ -33,9 +34,28 @@ public class ScreeningBenchmarks
         var planned = new[] { "lower-back", "lower-back", "upper-back", "upper-back", "mid-back", "mid-back", "upper-trapezius", "upper-trapezius", "scapula", "scapula", "calf", "neck-posterior" };
         _plan = [.. planned.Select((id, i) => new ScreeningCup(sites[id], sites[id].Sides == SideHandling.Bilateral ? (i % 2 == 0 ? BodySide.Left : BodySide.Right) : BodySide.None,
             Technique.Stationary, i % 3 == 0 ? SuctionMethodKind.FireFlash : SuctionMethodKind.Pump, 12, -250))];
+        // The same history as a practitioner records it: free text, codes and statuses, read by ScreeningClient.From.
+        var history = new HealthHistory
+        {
+            Conditions =
+            [
+                new Condition { Name = "Iron-deficiency anaemia" }, new Condition { Name = "Hay fever" }, new Condition { Name = "Heavy periods", Icd10 = "N92.0" },
+                new Condition { Name = "Unstable angina", Icd10 = "I20.0" }, new Condition { Name = "Deep vein thrombosis, left calf", Status = ConditionStatus.HistoryOf },
+                new Condition { Name = "Type 2 diabetes with neuropathy", Icd10 = "E11.4" },
+            ],
+            Medications = [.. medicines.Select(m => new Medication { Name = m })],
+            SkinFindings = [.. findings],
+        };
+        _record = Client.Create(Guid.NewGuid(), Guid.NewGuid(), new ClientDetails("Bench", "Client", new DateOnly(1954, 3, 1), Sex.Female, null, null, history), TimeProvider.System);
         _ = ScreeningEngine.Standard; // load the rule file outside the measurement
+        _ = ScreeningClient.From(_record, new DateOnly(2026, 12, 1), firstSession: true); // and the condition and medicine lists
     }
 
     [Benchmark]
     public ScreeningResult ScreenTwentyItemsTwelveCups() => ScreeningEngine.Standard.Screen(_client, _plan);
+
+    /// <summary>The whole path a session takes: read the recorded history (codes, words, statuses), then screen.</summary>
+    [Benchmark]
+    public ScreeningResult ReadTheRecordedHistoryAndScreen() =>
+        ScreeningEngine.Standard.Screen(ScreeningClient.From(_record, new DateOnly(2026, 12, 1), firstSession: true), _plan);
 }

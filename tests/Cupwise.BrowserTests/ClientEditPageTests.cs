@@ -106,6 +106,7 @@ public sealed class ClientEditPageTests
         await page.GetByLabel("Date of birth").FillAsync("1968-03-03");
         // Typing offers ICD-10 codes; picking one puts its title and code in the field.
         await Assertions.Expect(page.Locator("datalist#icd10-codes option[value='Epilepsy (G40)']")).ToHaveCountAsync(1);
+        await Assertions.Expect(page.Locator("datalist#medicine-names option[value='Marevan']")).ToHaveCountAsync(1);
         await page.GetByLabel("Condition 1", new() { Exact = true }).FillAsync("Type 2 diabetes mellitus (E11)");
         await page.GetByLabel("Condition 2", new() { Exact = true }).FillAsync("Epilepsy");
         await page.GetByLabel("Status of condition 2").SelectOptionAsync("history-of");

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Cupwise.Domain.Clients;
 
@@ -104,12 +103,12 @@ public static class Icd10
     public static bool InRange(string code, string pattern)
     {
         var dash = pattern.IndexOf('-', StringComparison.Ordinal);
-        var low = dash < 0 ? pattern : pattern[..dash];
-        var high = dash < 0 ? pattern : pattern[(dash + 1)..];
-        return string.CompareOrdinal(Cut(code, low.Length), low) >= 0 && string.CompareOrdinal(Cut(code, high.Length), high) <= 0;
+        var low = dash < 0 ? pattern.AsSpan() : pattern.AsSpan(0, dash);
+        var high = dash < 0 ? pattern.AsSpan() : pattern.AsSpan(dash + 1);
+        return Cut(code, low.Length).CompareTo(low, StringComparison.Ordinal) >= 0 && Cut(code, high.Length).CompareTo(high, StringComparison.Ordinal) <= 0;
     }
 
-    private static string Cut(string code, int length) => code.Length <= length ? code : code[..length];
+    private static ReadOnlySpan<char> Cut(string code, int length) => code.AsSpan(0, Math.Min(code.Length, length));
 }
 
 /// <summary>A condition screening understands: its ICD-10 codes and the words a clinician writes for it.</summary>
@@ -153,22 +152,19 @@ internal sealed class PhraseIndex<T>(IEnumerable<(string Phrase, T Value)> phras
     public static List<string> Words(string text)
     {
         var words = new List<string>();
-        var word = new StringBuilder();
-        foreach (var c in text)
+        var start = -1;
+        for (var i = 0; i <= text.Length; i++)
         {
-            if (char.IsLetterOrDigit(c))
+            var inWord = i < text.Length && char.IsLetterOrDigit(text[i]);
+            if (inWord && start < 0)
             {
-                word.Append(char.ToLowerInvariant(c));
+                start = i;
             }
-            else if (word.Length > 0)
+            else if (!inWord && start >= 0)
             {
-                words.Add(word.ToString());
-                word.Clear();
+                words.Add(text.Substring(start, i - start).ToLowerInvariant());
+                start = -1;
             }
-        }
-        if (word.Length > 0)
-        {
-            words.Add(word.ToString());
         }
         return words;
     }
@@ -255,9 +251,10 @@ public sealed class ConditionCatalogue
     /// <summary>The concept ids screening reads from one recorded condition: by its code when it has one, else by its words; past ones only where they count.</summary>
     public IEnumerable<string> Read(Condition condition)
     {
-        var past = condition.Status != ConditionStatus.Active || SoundsPast(condition.Name) || (condition.Notes is { } n && SoundsPast(n));
+        var words = PhraseIndex<bool>.Words(condition.Name);
+        var past = condition.Status != ConditionStatus.Active || PastWords.Find(words).Count > 0 || (condition.Notes is { } n && SoundsPast(n));
         var byCode = condition.Icd10 is { Length: > 0 } code ? ForCode(code).ToList() : [];
-        var concepts = byCode.Count > 0 ? byCode : ForText(condition.Name);
+        var concepts = byCode.Count > 0 ? byCode : _words.Find(words).Distinct();
         return concepts.Where(c => !past || c.AnyStatus).Select(c => c.Id);
     }
 

@@ -68,20 +68,29 @@ public sealed class ScreeningEngine(ScreeningRuleSet rules)
         }
         var conditions = new HashSet<string>(client.Conditions, StringComparer.Ordinal);
         var findings = new List<ScreeningFinding>();
+        // The client's side of every rule once; the rules about a cup whose client side holds are then checked cup by cup.
+        var perCup = new List<ScreeningRule>();
         foreach (var rule in rules.Rules)
         {
-            if (rule.When.PerCup || !ClientMatches(rule.When, client, conditions, classes))
+            if (!ClientMatches(rule.When, client, conditions, classes))
             {
                 continue;
             }
-            findings.Add(Finding(rule, client, null, null));
+            if (rule.When.PerCup)
+            {
+                perCup.Add(rule);
+            }
+            else
+            {
+                findings.Add(Finding(rule, client, null, null));
+            }
         }
         for (var i = 0; i < plan.Count; i++)
         {
             var cup = plan[i];
-            foreach (var rule in rules.Rules)
+            foreach (var rule in perCup)
             {
-                if (rule.When.PerCup && ClientMatches(rule.When, client, conditions, classes) && CupMatches(rule.When, client, cup))
+                if (CupMatches(rule.When, client, cup))
                 {
                     findings.Add(Finding(rule, client, i, cup));
                 }
