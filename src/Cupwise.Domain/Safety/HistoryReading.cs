@@ -5,12 +5,24 @@ using Cupwise.Domain.Clients;
 namespace Cupwise.Domain.Safety;
 
 /// <summary>ICD-10 codes: what a well-formed one looks like, its chapter, and whether it lies in a rule's range.</summary>
+/// <summary>The data files shipped in this assembly (conditions, medicines, ICD-10 codes), read once each.</summary>
+internal static class SafetyData
+{
+    internal static T Load<T>(string name)
+    {
+        using var stream = typeof(SafetyData).Assembly.GetManifestResourceStream($"Cupwise.Domain.{name}")
+            ?? throw new InvalidOperationException($"{name} is missing from the build.");
+        return JsonSerializer.Deserialize<T>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
+            ?? throw new InvalidOperationException($"{name} is empty.");
+    }
+}
+
 /// <summary>A code offered when a condition is entered, with its title.</summary>
 public sealed record Icd10Entry(string Code, string Title);
 
 public static class Icd10
 {
-    private static readonly Lazy<IReadOnlyList<Icd10Entry>> LazyOffered = new(() => ConditionCatalogue.Load<CodeFile>("icd10-codes.json").Codes);
+    private static readonly Lazy<IReadOnlyList<Icd10Entry>> LazyOffered = new(() => SafetyData.Load<CodeFile>("icd10-codes.json").Codes);
 
     /// <summary>The codes offered as a condition is typed (icd10-codes.json): every code a rule reads and the common indications.</summary>
     public static IReadOnlyList<Icd10Entry> Offered => LazyOffered.Value;
@@ -213,7 +225,7 @@ internal sealed class PhraseIndex<T>(IEnumerable<(string Phrase, T Value)> phras
 /// </summary>
 public sealed class ConditionCatalogue
 {
-    private static readonly Lazy<ConditionCatalogue> LazyStandard = new(() => new ConditionCatalogue(Load<ConceptFile>("conditions.json").Concepts));
+    private static readonly Lazy<ConditionCatalogue> LazyStandard = new(() => new ConditionCatalogue(SafetyData.Load<ConceptFile>("conditions.json").Concepts));
 
     /// <summary>Words that say a condition written as active is in fact past ("epilepsy as a child").</summary>
     private static readonly PhraseIndex<bool> PastWords = new(new[]
@@ -313,14 +325,6 @@ public sealed class ConditionCatalogue
         return longest == 0 ? 0 : 1 - (double)ScreeningVocabulary.EditDistance(a, b) / longest;
     }
 
-    internal static T Load<T>(string name)
-    {
-        using var stream = typeof(ConditionCatalogue).Assembly.GetManifestResourceStream($"Cupwise.Domain.{name}")
-            ?? throw new InvalidOperationException($"{name} is missing from the build.");
-        return JsonSerializer.Deserialize<T>(stream, new JsonSerializerOptions(JsonSerializerDefaults.Web))
-            ?? throw new InvalidOperationException($"{name} is empty.");
-    }
-
     private sealed record ConceptFile(int Version, string? About, List<ConditionConcept> Concepts);
 }
 
@@ -332,7 +336,7 @@ public sealed class MedicineCatalogue
 {
     private static readonly Lazy<MedicineCatalogue> LazyStandard = new(() =>
     {
-        var file = ConditionCatalogue.Load<MedicineFile>("medications.json");
+        var file = SafetyData.Load<MedicineFile>("medications.json");
         return new MedicineCatalogue(file.Medicines, file.Classes);
     });
 
