@@ -88,9 +88,7 @@ public sealed class ClientForm
         FamilyName, GivenName, DateOfBirth, Sex, Email, Phone,
         new HealthHistoryDto(
             [.. Conditions.Where(r => !string.IsNullOrWhiteSpace(r.Name) || !string.IsNullOrWhiteSpace(r.Icd10) || !string.IsNullOrWhiteSpace(r.Notes))
-                .Select(r => Picked(r) is { } code
-                    ? new ConditionDto(code.Title, code.Code, r.Status, Blank(r.Onset), Blank(r.Notes))
-                    : new ConditionDto(r.Name, Blank(r.Icd10), r.Status, Blank(r.Onset), Blank(r.Notes)))],
+                .Select(ToDto)],
             [.. Medications.Where(r => !r.IsEmpty).Select(r => new MedicationDto(r.Name, Blank(r.Dose), Blank(r.Route), Blank(r.Atc), r.ThinsBlood))],
             Pregnant ? new PregnancyDto(PregnancyWeeks ?? 0) : null,
             // A row with a side or notes but no site is sent, so that its missing site is named rather than dropped.
@@ -102,16 +100,19 @@ public sealed class ClientForm
     /// <summary>A code picked from the list ("Type 2 diabetes mellitus (E11)") into a row whose code is empty: the title and the code.</summary>
     private static Domain.Safety.Icd10Entry? Picked(ConditionRow row) => string.IsNullOrWhiteSpace(row.Icd10) ? Domain.Safety.Icd10.Picked(row.Name) : null;
 
-    /// <summary>What screening reads a row as: the concepts' titles, or null when it reads nothing there.</summary>
+    /// <summary>A row as the API's condition: a code picked from the list becomes the title and the code.</summary>
+    private static ConditionDto ToDto(ConditionRow r) => Picked(r) is { } code
+        ? new ConditionDto(code.Title, code.Code, r.Status, Blank(r.Onset), Blank(r.Notes))
+        : new ConditionDto(r.Name, Blank(r.Icd10), r.Status, Blank(r.Onset), Blank(r.Notes));
+
+    /// <summary>What screening reads a row as (the same reading a save would give): the concepts' titles, or null when it reads nothing there.</summary>
     public static string? ReadAs(ConditionRow row)
     {
         if (string.IsNullOrWhiteSpace(row.Name) && string.IsNullOrWhiteSpace(row.Icd10))
         {
             return null;
         }
-        var picked = Picked(row);
-        var status = row.Status switch { "resolved" => ConditionStatus.Resolved, "history-of" => ConditionStatus.HistoryOf, _ => ConditionStatus.Active };
-        var condition = new Condition { Name = picked?.Title ?? row.Name ?? string.Empty, Icd10 = picked?.Code ?? Blank(row.Icd10), Status = status, Notes = row.Notes };
+        var condition = ClientMapping.ToCondition(ToDto(row), 0, new RequestValidator());
         var concepts = Domain.Safety.ConditionCatalogue.Standard.Read(condition).Select(id => Domain.Safety.ConditionCatalogue.Standard.Find(id)!.Title).ToList();
         return concepts.Count == 0 ? null : string.Join("; ", concepts);
     }

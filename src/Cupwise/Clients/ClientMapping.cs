@@ -35,6 +35,13 @@ internal static class ClientMapping
             r.DateOfBirth ?? new DateOnly(2000, 1, 1), sex ?? Sex.Unknown, r.Email, r.Phone, history);
     }
 
+    /// <summary>One condition of a request; a status it does not know is recorded on <paramref name="v"/> and read as active.</summary>
+    public static Condition ToCondition(ConditionDto c, int index, RequestValidator v) => new()
+    {
+        Name = c.Name ?? string.Empty, Icd10 = c.Icd10, Onset = c.Onset, Notes = c.Notes,
+        Status = v.Parse<ConditionStatus>($"healthHistory.conditions[{index}].status", c.Status, required: false) ?? ConditionStatus.Active,
+    };
+
     private static HealthHistory ToHistory(HealthHistoryDto? dto, RequestValidator v)
     {
         var h = new HealthHistory();
@@ -42,11 +49,7 @@ internal static class ClientMapping
         {
             return h;
         }
-        h.Conditions = [.. (dto.Conditions ?? []).Select((c, i) => new Condition
-        {
-            Name = c.Name ?? string.Empty, Icd10 = c.Icd10, Onset = c.Onset, Notes = c.Notes,
-            Status = v.Parse<ConditionStatus>($"healthHistory.conditions[{i}].status", c.Status, required: false) ?? ConditionStatus.Active,
-        })];
+        h.Conditions = [.. (dto.Conditions ?? []).Select((c, i) => ToCondition(c, i, v))];
         h.Medications = [.. (dto.Medications ?? []).Select(m => new Medication
         {
             Name = m.Name ?? string.Empty, Dose = m.Dose, Route = m.Route, Atc = m.Atc, AnticoagulantOrAntiplatelet = m.AnticoagulantOrAntiplatelet ?? false,
