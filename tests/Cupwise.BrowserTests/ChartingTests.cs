@@ -257,4 +257,59 @@ public sealed class ChartingTests
         await screening.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1", Exact = true })).ToBeEnabledAsync();
     }
+
+    [Fact]
+    public async Task VitalSignsTakenAtTheStartDecideWhetherCupsMayGoOn()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/clients/new");
+        await page.GetByLabel("Family name").FillAsync("Example");
+        await page.GetByLabel("Given name").FillAsync("Sam");
+        await page.GetByLabel("Date of birth").FillAsync("1970-02-02");
+        await page.GetByLabel("Sex").SelectOptionAsync("male");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(new System.Text.RegularExpressions.Regex("/clients/[0-9a-f-]{36}$"));
+        await page.GetByLabel("Your name (first practitioner)").FillAsync("Test practitioner");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Start session" }).ClickAsync();
+        await page.WaitForURLAsync("**/sessions/*");
+        await WaitInteractiveAsync(page);
+        await PlaceAsync(page, "Body, back", "Upper back, beside the spine, right");
+        var screening = page.GetByRole(AriaRole.Region, new() { Name = "Safety screening" });
+        var apply = page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1", Exact = true });
+        await Assertions.Expect(apply).ToBeEnabledAsync();
+
+        // Half a blood pressure is refused by the field's name, and nothing is kept.
+        await page.GetByLabel("Blood pressure, upper (mmHg)").FillAsync("150");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record vital signs" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Blood pressure, lower: a blood pressure needs both numbers");
+        await Assertions.Expect(screening.GetByRole(AriaRole.List, new() { Name = "Vital signs" })).ToHaveCountAsync(0);
+
+        // 186/104 blocks the cup until a second reading after rest.
+        await page.GetByLabel("Temperature (°C)").FillAsync("36.9");
+        await page.GetByLabel("Blood pressure, upper (mmHg)").FillAsync("186");
+        await page.GetByLabel("Blood pressure, lower (mmHg)").FillAsync("104");
+        await page.GetByLabel("Pulse (a minute)").FillAsync("88");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record vital signs" }).ClickAsync();
+        await Assertions.Expect(screening.GetByRole(AriaRole.List, new() { Name = "Vital signs" })).ToContainTextAsync("36.9 °C · 186/104 mmHg · pulse 88");
+        await Assertions.Expect(screening).ToContainTextAsync("Blood pressure 180/120 mmHg or higher today: do not cup");
+        await Assertions.Expect(apply).ToBeDisabledAsync();
+        await BrowserApp.ScreenshotAsync(page, "session-vitals");
+
+        await page.GetByLabel("Blood pressure, upper (mmHg)").FillAsync("164");
+        await page.GetByLabel("Blood pressure, lower (mmHg)").FillAsync("96");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record another reading" }).ClickAsync();
+        await Assertions.Expect(screening.GetByRole(AriaRole.List, new() { Name = "Vital signs" }).GetByRole(AriaRole.Listitem)).ToHaveCountAsync(2);
+        await Assertions.Expect(screening).Not.ToContainTextAsync("do not cup");
+        await Assertions.Expect(apply).ToBeDisabledAsync();
+        await screening.GetByLabel("Reason to go ahead: Blood pressure 160/100 mmHg or higher today").FillAsync("Usual for this client; GP review booked");
+        await screening.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
+        await Assertions.Expect(apply).ToBeEnabledAsync();
+
+        // A fever taken now stops everything; the blood pressure taken before still counts.
+        await page.GetByLabel("Temperature (°C)").FillAsync("38.3");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record another reading" }).ClickAsync();
+        await Assertions.Expect(screening).ToContainTextAsync("Fever: do not cup");
+        await Assertions.Expect(screening).ToContainTextAsync("Reason recorded by");
+        await Assertions.Expect(apply).ToBeDisabledAsync();
+    }
 }

@@ -57,6 +57,7 @@ public sealed partial class ControlInventoryTests
     private static readonly string[] SessionOpen =
     [
         "field:Site", "button:Add cup",
+        "field:Temperature (°C)", "field:Blood pressure, upper (mmHg)", "field:Blood pressure, lower (mmHg)", "field:Pulse (a minute)", "button:Record vital signs",
         "field:Pain before (0–10)", "button:Record pain before", "field:Pain after (0–10)", "button:Record pain after",
         "field:Notes", "field:Adjunct treatment", "field:What was done", "button:Save notes",
         "field:Joint", "field:Direction", "field:Degrees", "field:When", "button:Record range of motion",

@@ -16,7 +16,12 @@ public sealed class ScreeningTests
     {
         var b = new Builder();
         build?.Invoke(b);
-        return new ScreeningClient(b.Age, b.Pregnant, b.Temperature, b.Conditions, b.Medications, b.Skin, b.FirstSession, b.Home);
+        return new ScreeningClient(b.Age, b.Pregnant, b.Temperature, b.Conditions, b.Medications, b.Skin, b.FirstSession, b.Home)
+        {
+            SystolicMmHg = b.Systolic,
+            DiastolicMmHg = b.Diastolic,
+            PulseBpm = b.Pulse,
+        };
     }
 
     private sealed class Builder
@@ -29,6 +34,9 @@ public sealed class ScreeningTests
         public List<SkinFinding> Skin = [];
         public bool FirstSession;
         public bool Home;
+        public int? Systolic;
+        public int? Diastolic;
+        public int? Pulse;
     }
 
     private static ScreeningCup Cup(string site, BodySide side = BodySide.None, Technique technique = Technique.Stationary,
@@ -81,6 +89,17 @@ public sealed class ScreeningTests
         { "low platelets and wet cupping", Adult(b => b.Conditions.Add("low-platelets")), [Cup("upper-back", BodySide.Left, Technique.Wet, SuctionMethodKind.Pump, 5)],
             [F("client.bleeding-disorder", FindingSeverity.Override), F(Always, FindingSeverity.Info), F("client.bleeding-disorder-wet", FindingSeverity.Block, 0), F("procedure.wet-requirements", FindingSeverity.Info, 0)] },
         { "fever by temperature", Adult(b => b.Temperature = 38.4), [Back()], [F("redflag.fever", FindingSeverity.Block), F(Always, FindingSeverity.Info)] },
+        { "blood pressure 182/95: a crisis", Adult(b => (b.Systolic, b.Diastolic) = (182, 95)), [Back()],
+            [F("vitals.hypertensive-crisis", FindingSeverity.Block), F("vitals.uncontrolled-hypertension", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
+        { "blood pressure 150/121: a crisis by the lower number alone", Adult(b => (b.Systolic, b.Diastolic) = (150, 121)), [Back()],
+            [F("vitals.hypertensive-crisis", FindingSeverity.Block), F("vitals.uncontrolled-hypertension", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
+        { "blood pressure 165/90: not controlled", Adult(b => (b.Systolic, b.Diastolic) = (165, 90)), [Back()],
+            [F("vitals.uncontrolled-hypertension", FindingSeverity.Override), F(Always, FindingSeverity.Info)] },
+        { "blood pressure 159/99, pulse 99: nothing", Adult(b => (b.Systolic, b.Diastolic, b.Pulse) = (159, 99, 99)), [Back()], [F(Always, FindingSeverity.Info)] },
+        { "blood pressure 85/55: low", Adult(b => (b.Systolic, b.Diastolic) = (85, 55)), [Back()],
+            [F("vitals.low-blood-pressure", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
+        { "pulse 104: fast", Adult(b => b.Pulse = 104), [Back()], [F("vitals.fast-pulse", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
+        { "pulse 42: slow", Adult(b => b.Pulse = 42), [Back()], [F("vitals.slow-pulse", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
         { "37.9 °C is not a fever", Adult(b => b.Temperature = 37.9), [Back()], [F(Always, FindingSeverity.Info)] },
         { "signs of infection", Adult(b => b.Conditions.Add("infection-signs")), [Back()], [F("redflag.high-fever-condition", FindingSeverity.Block), F(Always, FindingSeverity.Info)] },
         { "convulsions", Adult(b => b.Conditions.Add("convulsions")), [Back()], [F("client.convulsions", FindingSeverity.Block), F(Always, FindingSeverity.Info)] },

@@ -40,6 +40,39 @@ public sealed class SessionTests
     }
 
     [Fact]
+    public void VitalSignsAreKeptReadingByReadingAndScreeningReadsTheLatest()
+    {
+        var session = NewSession();
+        var cup = session.AddCup(Stationary());
+        session.RecordVitals(VitalSigns.Take(36.84, 186, 104, 88, _clock.GetUtcNow(), "owner@example.test"));
+        session.RecordVitals(VitalSigns.Take(null, 150, 90, null, _clock.GetUtcNow().AddMinutes(5), "owner@example.test"));
+        Assert.Equal(["36.8 °C · 186/104 mmHg · pulse 88", "150/90 mmHg"], session.Vitals.Select(v => v.ToString()));
+        // The latest value of each sign: the second reading's blood pressure, the first one's temperature and pulse.
+        var screened = Safety.ScreeningClient.Nobody.WithVitals(session.Vitals);
+        Assert.Equal((36.8, 150, 90, 88), (screened.TemperatureC!.Value, screened.SystolicMmHg!.Value, screened.DiastolicMmHg!.Value, screened.PulseBpm!.Value));
+
+        session.ApplyCup(cup.Id, _clock.GetUtcNow().AddMinutes(6));
+        session.RemoveCup(cup.Id, _clock.GetUtcNow().AddMinutes(16), Grade(1), null);
+        session.Complete(_clock.GetUtcNow().AddMinutes(17));
+        Assert.Throws<DomainStateException>(() => session.RecordVitals(VitalSigns.Take(37, null, null, null, _clock.GetUtcNow(), "owner@example.test")));
+        Assert.Equal(2, session.Vitals.Count);
+    }
+
+    [Theory]
+    [InlineData(29.9, null, null, null, "temperatureC", "between 30 and 45 °C")]
+    [InlineData(null, 150, null, null, "diastolicMmHg", "needs both numbers")]
+    [InlineData(null, null, 80, null, "systolicMmHg", "needs both numbers")]
+    [InlineData(null, 120, 130, null, "diastolicMmHg", "below the systolic pressure (120 mmHg)")]
+    [InlineData(null, 301, 80, null, "systolicMmHg", "between 50 and 300 mmHg")]
+    [InlineData(null, null, null, 19, "pulseBpm", "between 20 and 250 beats a minute")]
+    [InlineData(null, null, null, null, "temperatureC", "at least one of")]
+    public void AVitalSignOutsideWhatABodyShowsIsRefusedByName(double? temperature, int? systolic, int? diastolic, int? pulse, string field, string says)
+    {
+        var e = Assert.Throws<DomainValidationException>(() => VitalSigns.Take(temperature, systolic, diastolic, pulse, _clock.GetUtcNow(), "owner@example.test"));
+        Assert.Contains(e.Errors, x => x.Field == field && x.Message.Contains(says, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void CannotCompleteWhileACupIsStillOnTheSkin()
     {
         var session = NewSession();

@@ -52,6 +52,7 @@ public sealed class SecurityTests
         ["POST /api/v1/sessions/{id}/cups/{cupApplicationId}/apply"] = Clinical,
         ["POST /api/v1/sessions/{id}/cups/{cupApplicationId}/remove"] = Clinical,
         ["POST /api/v1/sessions/{id}/overrides"] = Clinical,
+        ["POST /api/v1/sessions/{id}/vitals"] = Clinical,
         ["GET /api/v1/sessions/{id}/screening"] = Clinical,
         ["POST /api/v1/sessions/{id}/complete"] = Clinical,
         ["POST /api/v1/sessions/{id}/amendments"] = Clinical,

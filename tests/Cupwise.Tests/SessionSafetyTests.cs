@@ -61,4 +61,49 @@ public sealed class SessionSafetyTests
         var applied = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{cup}/apply", new CupEventRequest(null));
         Assert.Equal(HttpStatusCode.OK, applied.StatusCode);
     }
+
+    [Fact]
+    public async Task TheTemperatureAndBloodPressureTakenAtTheStartAreScreened()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var (session, practitionerId) = await DraftAsync(app, Plain(), Requests.Cup("glass-medium", "upper-trapezius", "right"));
+        var cup = session.Cups[0].Id;
+
+        // Out of range, or half a blood pressure: refused by name, nothing kept.
+        var wrong = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/vitals", new VitalsRequest(52, 150, null, null))).ProblemFieldsAsync();
+        Assert.Contains("between 30 and 45 °C", wrong["temperatureC"][0], StringComparison.Ordinal);
+        Assert.Contains("needs both numbers", wrong["diastolicMmHg"][0], StringComparison.Ordinal);
+        Assert.Empty((await app.GetAsync<SessionResponse>($"/api/v1/sessions/{session.Id}")).Vitals);
+
+        // A fever taken at the start blocks every cup.
+        var feverish = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/vitals", new VitalsRequest(38.6, 128, 82, 96))).ReadAsync<SessionResponse>(HttpStatusCode.OK);
+        var reading = Assert.Single(feverish.Vitals);
+        Assert.Equal((38.6, 128, 82, 96, "owner@my-practice.test"), (reading.TemperatureC!.Value, reading.SystolicMmHg!.Value, reading.DiastolicMmHg!.Value, reading.PulseBpm!.Value, reading.TakenBy));
+
+        var screening = await app.GetAsync<ScreeningResponse>($"/api/v1/sessions/{session.Id}/screening");
+        Assert.Contains(screening.Findings, f => f.RuleId == "redflag.fever" && f.Severity == "block");
+        var refused = await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{cup}/apply", new CupEventRequest(null));
+        Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
+        Assert.Contains("Fever: do not cup", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        // Taken again later: the latest reading counts; a blood pressure of 165/95 waits for a reason.
+        var later = await (await app.PostAsync($"/api/v1/sessions/{session.Id}/vitals", new VitalsRequest(37.1, 165, 95, 80))).ReadAsync<SessionResponse>(HttpStatusCode.OK);
+        Assert.Equal(2, later.Vitals.Count);
+        screening = await app.GetAsync<ScreeningResponse>($"/api/v1/sessions/{session.Id}/screening");
+        Assert.DoesNotContain(screening.Findings, f => f.RuleId == "redflag.fever");
+        Assert.Contains(screening.Findings, f => f.RuleId == "vitals.uncontrolled-hypertension" && f.Severity == "override");
+        Assert.Contains("needs a recorded reason", await (await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{cup}/apply", new CupEventRequest(null))).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        await (await app.PostAsync($"/api/v1/sessions/{session.Id}/overrides", new OverrideRequest("vitals.uncontrolled-hypertension", null, "Usual for this client; GP review booked")))
+            .ReadAsync<SessionResponse>(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await app.PostAsync($"/api/v1/sessions/{session.Id}/cups/{cup}/apply", new CupEventRequest(null))).StatusCode);
+
+        // A visit charted afterwards carries its vital signs too.
+        var client = (await app.GetAsync<SessionResponse>($"/api/v1/sessions/{session.Id}")).ClientId;
+        var start = DateTimeOffset.UtcNow.AddDays(-1);
+        var charted = await (await app.PostAsync("/api/v1/sessions", new SessionRequest(client, practitionerId, "completed", start, start.AddMinutes(20), null, null, [])
+        {
+            Vitals = new VitalsRequest(36.7, 118, 76, 64),
+        })).ReadAsync<SessionResponse>(HttpStatusCode.Created);
+        Assert.Equal(start.ToUniversalTime(), Assert.Single(charted.Vitals).TakenAt);
+    }
 }

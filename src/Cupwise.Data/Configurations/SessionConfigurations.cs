@@ -31,6 +31,7 @@ internal sealed class TreatmentSessionConfiguration : IEntityTypeConfiguration<T
         builder.Navigation(s => s.Amendments).UsePropertyAccessMode(PropertyAccessMode.Field);
         builder.OwnsMany(s => s.Adjuncts, a => a.ToJson("Adjuncts"));
         builder.OwnsMany(s => s.Overrides, o => o.ToJson("SafetyOverrides"));
+        builder.OwnsMany(s => s.Vitals, o => o.ToJson("Vitals"));
         builder.HasIndex(s => new { s.PracticeId, s.ClientId, s.StartedAt });
     }
 }

@@ -18,6 +18,29 @@ public sealed record ScreeningClient(
     bool FirstSession,
     bool HomeUser)
 {
+    /// <summary>The latest blood pressure taken this session, mmHg; null when none was.</summary>
+    public int? SystolicMmHg { get; init; }
+    public int? DiastolicMmHg { get; init; }
+
+    /// <summary>The latest pulse taken this session, beats a minute.</summary>
+    public int? PulseBpm { get; init; }
+
+    /// <summary>The same client with the vital signs taken at the start of this session: the latest reading of each sign.</summary>
+    public ScreeningClient WithVitals(IReadOnlyList<VitalSigns> readings)
+    {
+        var temperature = TemperatureC;
+        int? systolic = null, diastolic = null, pulse = null;
+        var temperatureTaken = false;
+        for (var i = readings.Count - 1; i >= 0; i--)
+        {
+            var r = readings[i];
+            if (!temperatureTaken && r.TemperatureC is { } t) { (temperature, temperatureTaken) = (t, true); }
+            if (systolic is null && r.SystolicMmHg is { } s) { (systolic, diastolic) = (s, r.DiastolicMmHg); }
+            pulse ??= r.PulseBpm;
+        }
+        return this with { TemperatureC = temperature, SystolicMmHg = systolic, DiastolicMmHg = diastolic, PulseBpm = pulse };
+    }
+
     /// <summary>From a Cupwise client record: conditions by code or whole words and status, medicines by code or name.</summary>
     public static ScreeningClient From(Client client, DateOnly today, bool firstSession, bool homeUser = false, double? temperatureC = null)
     {
@@ -113,6 +136,10 @@ public sealed class ScreeningEngine(ScreeningRuleSet rules)
         if (w.Condition is { } wanted && !wanted.Any(conditions.Contains)) { return false; }
         if (w.MedicationClass is { } medicineClasses && !medicineClasses.Any(classes.Contains)) { return false; }
         if (w.TemperatureAtLeastC is { } fever && !(c.TemperatureC >= fever)) { return false; }
+        if (w.BloodPressureAtLeast is { } high && !(c.SystolicMmHg >= high.Systolic || c.DiastolicMmHg >= high.Diastolic)) { return false; }
+        if (w.SystolicBelowMmHg is { } low && !(c.SystolicMmHg < low)) { return false; }
+        if (w.PulseAtLeastBpm is { } fast && !(c.PulseBpm >= fast)) { return false; }
+        if (w.PulseBelowBpm is { } slow && !(c.PulseBpm < slow)) { return false; }
         if (w.AgeBelowYears is { } below && !(c.AgeYears < below)) { return false; }
         if (w.AgeAtLeastYears is { } atLeast && !(c.AgeYears >= atLeast)) { return false; }
         if (w.FirstSession is { } first && c.FirstSession != first) { return false; }

@@ -11,6 +11,9 @@ namespace Cupwise.Domain.Safety;
 /// <summary>What a rule proposes instead: a shorter time, lighter suction.</summary>
 public sealed record RuleAdjustment(double? MaxMinutes = null, bool? Light = null);
 
+/// <summary>A blood pressure threshold: systolic over diastolic, mmHg.</summary>
+public sealed record BloodPressure(int Systolic, int Diastolic);
+
 /// <summary>When a rule applies: every given condition must hold; a list holds when any of its values does.</summary>
 public sealed record RuleWhen
 {
@@ -27,6 +30,12 @@ public sealed record RuleWhen
     public IReadOnlyList<string>? Condition { get; init; }
     public IReadOnlyList<string>? MedicationClass { get; init; }
     public double? TemperatureAtLeastC { get; init; }
+
+    /// <summary>Holds when the latest blood pressure reaches either number (systolic or diastolic, mmHg).</summary>
+    public BloodPressure? BloodPressureAtLeast { get; init; }
+    public int? SystolicBelowMmHg { get; init; }
+    public int? PulseAtLeastBpm { get; init; }
+    public int? PulseBelowBpm { get; init; }
     public int? AgeBelowYears { get; init; }
     public int? AgeAtLeastYears { get; init; }
     public bool? FirstSession { get; init; }

@@ -86,6 +86,7 @@ public sealed class TreatmentSession
     {
         Adjuncts = [];
         Overrides = [];
+        Vitals = [];
     }
 
     public Guid Id { get; private set; }
@@ -105,6 +106,9 @@ public sealed class TreatmentSession
     /// <summary>Reasons recorded to go ahead despite screening findings; kept with the session (audited).</summary>
     public List<SafetyOverride> Overrides { get; private set; }
     public IReadOnlyList<CupApplication> Cups => _cups;
+
+    /// <summary>Vital signs taken at the start, in the order taken; screening reads the latest value of each sign.</summary>
+    public List<VitalSigns> Vitals { get; private set; }
     public IReadOnlyList<SessionAmendment> Amendments => _amendments;
 
     /// <summary>Starts at 1 and rises by one with every change; callers send it back to detect concurrent edits.</summary>
@@ -130,6 +134,7 @@ public sealed class TreatmentSession
             Notes = Guard.Optional("notes", notes, 8000),
             Adjuncts = CheckAdjuncts(adjuncts),
             Overrides = [],
+            Vitals = [],
             Version = 1,
         };
         return session;
@@ -189,6 +194,21 @@ public sealed class TreatmentSession
         Version++;
         return entry;
     }
+
+    /// <summary>Records vital signs taken before cups go on; a second reading is kept beside the first, never over it.</summary>
+    public VitalSigns RecordVitals(VitalSigns reading)
+    {
+        EnsureOpen("record vital signs");
+        if (Vitals.Count >= MaxVitalReadings)
+        {
+            throw new DomainValidationException("vitals", $"a session keeps at most {MaxVitalReadings} readings.");
+        }
+        Vitals.Add(reading);
+        Version++;
+        return reading;
+    }
+
+    public const int MaxVitalReadings = 20;
 
     /// <summary>True when a reason to go ahead has been recorded for this rule (and cup, or the whole client).</summary>
     public bool HasOverride(string ruleId, Guid? cupApplicationId) =>

@@ -48,6 +48,8 @@ public static class SafetyDocs
                 $"| `{c.Id}` {Cell(c.Title)} | {(c.Icd10.Count == 0 ? "—" : string.Join(", ", c.Icd10))} | {Cell(string.Join(", ", c.Aliases))} | {(c.AnyStatus ? "yes" : "no")} |");
         }
         md.AppendLine();
+        md.AppendLine("Vital signs (temperature, blood pressure, pulse) are taken at the start of a session, on the charting page or with `POST /api/v1/sessions/{id}/vitals`; a reading taken again is kept beside the first, and the rules read the latest value of each sign. Blood-pressure thresholds are those of NICE NG136 (2019) and the 2017 ACC/AHA guideline for a clinic reading; one high reading is worth taking again after five minutes' rest, which the message says.");
+        md.AppendLine();
         md.AppendLine("A recorded medicine is classed by its ATC code when it has one, else by a generic or brand name found in it as whole words, so a dose, a route or a bracket after the name does not hide it. From `src/Cupwise.Domain/Safety/medications.json`; codes from the WHO ATC index.");
         md.AppendLine();
         md.AppendLine("| class | ATC groups | medicines (brands) |");
@@ -93,6 +95,10 @@ public static class SafetyDocs
         if (w.DurationOverMinutes is { } d) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"longer than {d} min")); }
         if (w.PressureBeyondMmHg is { } p) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"stronger than {p} mmHg")); }
         if (w.TemperatureAtLeastC is { } t) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"temperature ≥ {t} °C")); }
+        if (w.BloodPressureAtLeast is { } bp) { parts.Add($"blood pressure ≥ {bp.Systolic} systolic or ≥ {bp.Diastolic} diastolic mmHg"); }
+        if (w.SystolicBelowMmHg is { } low) { parts.Add($"systolic < {low} mmHg"); }
+        if (w.PulseAtLeastBpm is { } fast) { parts.Add($"pulse ≥ {fast} a minute"); }
+        if (w.PulseBelowBpm is { } slow) { parts.Add($"pulse < {slow} a minute"); }
         if (w.AgeBelowYears is { } below) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"under {below} years")); }
         if (w.AgeAtLeastYears is { } atLeast) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"{atLeast} years or older")); }
         if (w.FirstSession == true) { parts.Add("first session"); }

@@ -15,7 +15,17 @@ public sealed record ScreeningClientInput(
     [property: Description("Medicine names; anticoagulants and antiplatelets are recognised case-insensitively.")] IReadOnlyList<string>? Medications,
     IReadOnlyList<ScreeningSkinFindingInput>? SkinFindings,
     bool? FirstSession,
-    [property: Description("A home user: every override becomes a block.")] bool? HomeUser);
+    [property: Description("A home user: every override becomes a block.")] bool? HomeUser)
+{
+    [Description("Blood pressure taken today, upper number, mmHg; with diastolicMmHg.")]
+    public int? SystolicMmHg { get; init; }
+
+    [Description("Blood pressure taken today, lower number, mmHg; with systolicMmHg.")]
+    public int? DiastolicMmHg { get; init; }
+
+    [Description("Resting pulse taken today, beats a minute.")]
+    public int? PulseBpm { get; init; }
+}
 
 public sealed record ScreeningSkinFindingInput(string? Site, string? Side, string? Finding);
 

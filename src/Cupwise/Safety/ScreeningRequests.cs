@@ -37,10 +37,9 @@ public static class ScreeningRequests
         {
             v.Add("client.ageYears", $"must be between 0 and 130; got {c.AgeYears}.");
         }
-        if (c.TemperatureC is < 30 or > 45)
-        {
-            v.Add("client.temperatureC", $"must be a body temperature between 30 and 45 °C; got {c.TemperatureC}.");
-        }
+        // Vital signs are checked as a session's are.
+        var vitals = c.TemperatureC is null && c.SystolicMmHg is null && c.DiastolicMmHg is null && c.PulseBpm is null ? null
+            : v.Try("client", () => VitalSigns.Take(c.TemperatureC, c.SystolicMmHg, c.DiastolicMmHg, c.PulseBpm, DateTimeOffset.UnixEpoch, "screening"));
         _ = v.Parse<Sex>("client.sex", c.Sex, required: false);
         // A concept's id, one of its words, an ICD-10 code, or a phrase a clinician writes ("Type 2 diabetes").
         var conditions = new List<string>();
@@ -72,8 +71,8 @@ public static class ScreeningRequests
                 findings.Add(new SkinFinding { SiteId = site.Id, Side = side, Kind = k });
             }
         }
-        return new ScreeningClient(c.AgeYears, c.Pregnant ?? false, c.TemperatureC, [.. conditions.Distinct()], c.Medications ?? [], findings,
-            c.FirstSession ?? false, c.HomeUser ?? false);
+        return new ScreeningClient(c.AgeYears, c.Pregnant ?? false, null, [.. conditions.Distinct()], c.Medications ?? [], findings,
+            c.FirstSession ?? false, c.HomeUser ?? false).WithVitals(vitals is null ? [] : [vitals]);
     }
 
     private static List<ScreeningCup> ReadPlan(ScreeningPlanInput? plan, RequestValidator v)

@@ -33,7 +33,8 @@ public static class SessionSafety
         var ordered = session.Cups.OrderBy(c => c.Number).ToList();
         var cups = ordered.Select(c => new ScreeningCup(sites[c.SiteId], c.Side, c.Technique, c.Method,
             c.PlannedDuration?.TotalMinutes, c.Pressure?.MillimetresOfMercury)).ToList();
-        var result = ScreeningEngine.Standard.Screen(context.Client, cups);
+        // Vital signs are read from the session itself, so a reading taken a moment ago counts.
+        var result = ScreeningEngine.Standard.Screen(context.Client.WithVitals(session.Vitals), cups);
         if (!session.IsOpen)
         {
             return result;

@@ -80,6 +80,10 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
         {
             session.LinkToPlan(linked);
         }
+        if (request.Vitals is { } taken && SessionMapping.ToVitals(taken, "vitals", user.Actor, request.StartedAt?.ToUniversalTime() ?? clock.GetUtcNow(), v) is { } vitals)
+        {
+            v.Run("vitals", () => session.RecordVitals(vitals));
+        }
         var added = new List<(CupApplication Cup, CupRequest Request, int Index)>();
         for (var i = 0; i < plans.Count; i++)
         {
@@ -169,6 +173,16 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             if (v.IsValid)
             {
                 v.Run("", () => session.Describe(request.Notes, adjuncts));
+            }
+        }, cancellationToken);
+
+    /// <summary>Records vital signs taken before cups go on; screening reads the latest from then on.</summary>
+    public Task<CommandResult<TreatmentSession>> RecordVitalsAsync(Guid sessionId, VitalsRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(sessionId, (session, v) =>
+        {
+            if (SessionMapping.ToVitals(request, "", user.Actor, clock.GetUtcNow(), v) is { } vitals)
+            {
+                v.Run("", () => session.RecordVitals(vitals));
             }
         }, cancellationToken);
 

@@ -19,7 +19,21 @@ public sealed record SessionRequest(
     /// <summary>The client's treatment plan this session belongs to; the client's one active plan if left out.</summary>
     [Description("The client's treatment plan this session belongs to; the client's one active plan if left out.")]
     public string? PlanId { get; init; }
+
+    /// <summary>Vital signs taken at the start, for a visit charted afterwards; an open session records them with POST …/vitals.</summary>
+    [Description("Vital signs taken at the start, for a visit charted afterwards; an open session records them with POST …/vitals.")]
+    public VitalsRequest? Vitals { get; init; }
 }
+
+/// <summary>Vital signs taken before cups go on; any of them may be left out, but not all.</summary>
+public sealed record VitalsRequest(
+    [property: Description("Body temperature, 30 to 45 °C.")] double? TemperatureC,
+    [property: Description("Blood pressure, upper number, 50 to 300 mmHg; with diastolicMmHg.")] int? SystolicMmHg,
+    [property: Description("Blood pressure, lower number, 20 to 200 mmHg, below the systolic.")] int? DiastolicMmHg,
+    [property: Description("Resting pulse, 20 to 250 beats a minute.")] int? PulseBpm,
+    [property: Description("When they were taken; now if not given.")] DateTimeOffset? TakenAt = null);
+
+public sealed record VitalsResponse(double? TemperatureC, int? SystolicMmHg, int? DiastolicMmHg, int? PulseBpm, DateTimeOffset TakenAt, string TakenBy);
 
 public sealed record AdjunctDto(
     [property: Description("acupuncture, massage, facial-product, gua-sha, moxibustion, stretching or other.")] string? Kind,
@@ -66,6 +80,9 @@ public sealed record SessionResponse(
     /// <summary>What the change affects that deserves a look, such as booked visits that now fall before a site clears; empty otherwise.</summary>
     [Description("What the change affects that deserves a look, such as booked visits that now fall before a site clears; empty otherwise.")]
     public IReadOnlyList<string> Notices { get; init; } = [];
+
+    [Description("Vital signs taken at the start, in the order taken; screening reads the latest value of each sign.")]
+    public IReadOnlyList<VitalsResponse> Vitals { get; init; } = [];
 }
 
 public sealed record OverrideResponse(string RuleId, string? CupApplicationId, string Reason, string RecordedBy, DateTimeOffset RecordedAt);

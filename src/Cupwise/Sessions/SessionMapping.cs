@@ -16,7 +16,12 @@ internal static class SessionMapping
         [.. s.Overrides.Select(o => new OverrideResponse(o.RuleId, o.CupApplicationId?.ToString(), o.Reason, o.RecordedBy, o.RecordedAt))])
     {
         PlanId = s.PlanId?.ToString(),
+        Vitals = [.. s.Vitals.Select(x => new VitalsResponse(x.TemperatureC, x.SystolicMmHg, x.DiastolicMmHg, x.PulseBpm, x.TakenAt, x.TakenBy))],
     };
+
+    /// <summary>Reads vital signs from a request; problems go to <paramref name="v"/> under <paramref name="prefix"/>.</summary>
+    public static VitalSigns? ToVitals(VitalsRequest r, string prefix, string by, DateTimeOffset now, RequestValidator v) =>
+        v.Try(prefix, () => VitalSigns.Take(r.TemperatureC, r.SystolicMmHg, r.DiastolicMmHg, r.PulseBpm, r.TakenAt?.ToUniversalTime() ?? now, by));
 
     private static CupApplicationResponse ToResponse(CupApplication c) => new(
         c.Id.ToString(), c.Number, c.CupId, c.SiteId, c.Side, c.View, c.X, c.Y, c.Technique, c.Method, c.PumpStrokes,

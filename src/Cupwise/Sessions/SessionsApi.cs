@@ -21,6 +21,8 @@ public static class SessionsApi
             .WithSummary("Takes a cup that has not gone on off the plan, such as one on a blocked site.");
         group.MapPut("/{id}/notes", DescribeSession).WithName(nameof(DescribeSession))
             .WithSummary("Replaces the notes and adjunct treatments of a session that is still open.");
+        group.MapPost("/{id}/vitals", RecordVitals).WithName(nameof(RecordVitals))
+            .WithSummary("Records vital signs taken before cups go on (temperature, blood pressure, pulse); a second reading is kept beside the first, and screening reads the latest value of each sign.");
         group.MapPost("/{id}/cups/{cupApplicationId}/apply", ApplyCup).WithName(nameof(ApplyCup)).WithSummary("Records that a cup went on the skin (starts its timer).");
         group.MapPost("/{id}/cups/{cupApplicationId}/remove", RemoveCup).WithName(nameof(RemoveCup)).WithSummary("Records that a cup came off, with the mark grade and sensation.");
         group.MapPost("/{id}/overrides", RecordOverride).WithName(nameof(RecordOverride))
@@ -79,6 +81,10 @@ public static class SessionsApi
     public static Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> DescribeSession(
         string id, SessionNotesRequest request, SessionCommands commands, CancellationToken cancellationToken) =>
         Run(id, sessionId => commands.DescribeAsync(sessionId, request, cancellationToken));
+
+    public static Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RecordVitals(
+        string id, VitalsRequest request, SessionCommands commands, CancellationToken cancellationToken) =>
+        Run(id, sessionId => commands.RecordVitalsAsync(sessionId, request, cancellationToken));
 
     public static Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> ApplyCup(
         string id, string cupApplicationId, CupEventRequest request, SessionCommands commands, CancellationToken cancellationToken) =>

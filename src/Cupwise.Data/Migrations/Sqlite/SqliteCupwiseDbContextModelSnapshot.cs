@@ -1356,14 +1356,18 @@ namespace Cupwise.Data.Migrations.Sqlite
                                     b2.Property<int>("__synthesizedOrdinal")
                                         .ValueGeneratedOnAddOrUpdate();
 
-                                    b2.Property<bool>("Active");
-
                                     b2.Property<string>("Icd10");
 
                                     b2.Property<string>("Name")
                                         .IsRequired();
 
                                     b2.Property<string>("Notes");
+
+                                    b2.Property<string>("Onset");
+
+                                    b2.Property<string>("Status")
+                                        .IsRequired()
+                                        .HasMaxLength(64);
 
                                     b2.HasKey("HealthHistoryClientId", "__synthesizedOrdinal");
 
@@ -1382,10 +1386,14 @@ namespace Cupwise.Data.Migrations.Sqlite
 
                                     b2.Property<bool>("AnticoagulantOrAntiplatelet");
 
+                                    b2.Property<string>("Atc");
+
                                     b2.Property<string>("Dose");
 
                                     b2.Property<string>("Name")
                                         .IsRequired();
+
+                                    b2.Property<string>("Route");
 
                                     b2.HasKey("HealthHistoryClientId", "__synthesizedOrdinal");
 
@@ -1688,9 +1696,43 @@ namespace Cupwise.Data.Migrations.Sqlite
                                 .HasForeignKey("TreatmentSessionId");
                         });
 
+                    b.OwnsMany("Cupwise.Domain.Sessions.VitalSigns", "Vitals", b1 =>
+                        {
+                            b1.Property<Guid>("TreatmentSessionId");
+
+                            b1.Property<int>("__synthesizedOrdinal")
+                                .ValueGeneratedOnAddOrUpdate();
+
+                            b1.Property<int?>("DiastolicMmHg");
+
+                            b1.Property<int?>("PulseBpm");
+
+                            b1.Property<int?>("SystolicMmHg");
+
+                            b1.Property<long>("TakenAt");
+
+                            b1.Property<string>("TakenBy")
+                                .IsRequired();
+
+                            b1.Property<double?>("TemperatureC");
+
+                            b1.HasKey("TreatmentSessionId", "__synthesizedOrdinal");
+
+                            b1.ToTable("sessions");
+
+                            b1
+                                .ToJson("Vitals")
+                                .HasColumnType("TEXT");
+
+                            b1.WithOwner()
+                                .HasForeignKey("TreatmentSessionId");
+                        });
+
                     b.Navigation("Adjuncts");
 
                     b.Navigation("Overrides");
+
+                    b.Navigation("Vitals");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityUserClaim<System.Guid>", b =>
