@@ -60,6 +60,26 @@ public sealed class ScreeningApiTests
     }
 
     [Fact]
+    public async Task AMisspeltConditionIsAnsweredWithTheConceptItsWordsAreNearest()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var request = new ScreeningRequest(new ScreeningClientInput(50, null, null, null, null, ["diabetis"], [], [], null, null), new ScreeningPlanInput([]));
+        var errors = await (await app.PostAsync("/api/v1/screening", request)).ProblemFieldsAsync();
+        Assert.StartsWith("'diabetis' is not a condition screening knows (nearest: diabetes (Diabetes mellitus)", errors["client.conditions[0]"][0], StringComparison.Ordinal);
+
+        var named = new ScreeningRequest(new ScreeningClientInput(50, null, null, null, null, ["Epilepsy", "pacemaker", "Hay fever", "E11.9", "Hypertension"], ["Warfarin 5 mg"], [], null, null),
+            new ScreeningPlanInput([new ScreeningCupInput("upper-back", "left", "valve-35", "stationary", "pump", 10)]));
+        var result = await (await app.PostAsync("/api/v1/screening", named)).ReadAsync<ScreeningResponse>(HttpStatusCode.OK);
+        var rules = result.Findings.Select(f => f.RuleId).ToList();
+        Assert.Contains("client.convulsions", rules);
+        Assert.Contains("client.implanted-device", rules);
+        Assert.Contains("client.diabetes", rules);
+        Assert.Contains("client.hypertension", rules);
+        Assert.Contains("client.anticoagulant", rules);
+        Assert.DoesNotContain("redflag.high-fever-condition", rules);
+    }
+
+    [Fact]
     public void TheSafetyDocsAreGeneratedFromTheRuleFile()
     {
         var generated = SafetyDocs.Render(ScreeningRuleSet.Standard);
@@ -131,6 +151,26 @@ public sealed class ScreenCommandTests
         Assert.Contains("client.diabetes", rules);
         Assert.Contains("client.anticoagulant", rules);
         Assert.DoesNotContain("redflag.high-fever-condition", rules); // hay fever is not a fever
+    }
+
+    [Fact]
+    public async Task TheVitalSignsOfTheDayAreScreenedAndMistypedOnesNamed()
+    {
+        var path = Write("""
+            { "client": { "ageYears": 50, "temperatureC": 38.2, "systolicMmHg": 170, "diastolicMmHg": 95, "pulseBpm": 104 },
+              "plan": { "applications": [ { "site": "upper-back", "side": "left", "cup": "valve-35", "technique": "stationary", "method": "pump", "durationMinutes": 10 } ] } }
+            """);
+        var (exit, output, _) = await RunAsync("screen", "--input", path, "--json");
+        Assert.Equal(0, exit);
+        using var json = JsonDocument.Parse(output);
+        Assert.False(json.RootElement.GetProperty("allowed").GetBoolean());
+        var rules = json.RootElement.GetProperty("findings").EnumerateArray().Select(f => f.GetProperty("ruleId").GetString()).ToList();
+        Assert.Equal(["redflag.fever", "vitals.uncontrolled-hypertension", "vitals.fast-pulse"], rules.Where(r => r!.StartsWith("redflag", StringComparison.Ordinal) || r.StartsWith("vitals", StringComparison.Ordinal)));
+
+        var mistyped = Write("""{ "client": { "systolicMmHg": 80, "diastolicMmHg": 120 }, "plan": { "applications": [] } }""");
+        var (code, _, error) = await RunAsync("screen", "--input", mistyped);
+        Assert.Equal(2, code);
+        Assert.Contains("client.diastolicMmHg: must be below the systolic pressure (80 mmHg); got 120.", error, StringComparison.Ordinal);
     }
 
     [Fact]
