@@ -36,6 +36,9 @@ public sealed class SessionSafetyTests
 
         var screening = await app.GetAsync<ScreeningResponse>($"/api/v1/sessions/{session.Id}/screening");
         Assert.False(screening.Allowed);
+        // A finding names its cup by id, which stays true when cups before it come off the plan.
+        Assert.Equal(session.Cups[0].Id, screening.Findings.Single(f => f.RuleId == "pregnancy.abdomen-lower-back").CupApplicationId);
+        Assert.All(screening.Findings.Where(f => f.Application is null), f => Assert.Null(f.CupApplicationId));
     }
 
     [Fact]

@@ -61,17 +61,25 @@ public sealed record ScreeningClient(
 }
 
 /// <summary>One planned cup as screening sees it.</summary>
-public sealed record ScreeningCup(BodySite Site, BodySide Side, Technique Technique, SuctionMethodKind Method, double? DurationMinutes, double? PressureMmHg);
+/// <param name="Id">The session's cup application, when the cup is one; findings about it carry this id.</param>
+public sealed record ScreeningCup(BodySite Site, BodySide Side, Technique Technique, SuctionMethodKind Method, double? DurationMinutes, double? PressureMmHg, Guid? Id = null);
 
 /// <summary>A finding: which rule, where, how serious, what to say and why.</summary>
 /// <param name="Cup">Index of the planned cup it concerns; null for the client as a whole.</param>
 public sealed record ScreeningFinding(string RuleId, FindingSeverity Severity, int? Cup, string? SiteId, BodySide? Side,
-    string Message, string Source, string Grade, RuleAdjustment? Adjust);
+    string Message, string Source, string Grade, RuleAdjustment? Adjust)
+{
+    /// <summary>The session's cup application it concerns, when the plan was a session's; null for the client as a whole.</summary>
+    public Guid? CupId { get; init; }
+}
 
 public sealed record ScreeningResult(bool Allowed, IReadOnlyList<ScreeningFinding> Findings)
 {
     /// <summary>The findings for one planned cup, and those for the client as a whole.</summary>
     public IEnumerable<ScreeningFinding> For(int cup) => Findings.Where(f => f.Cup == cup || f.Cup is null);
+
+    /// <summary>The findings for one of a session's cups, by its id, and those for the client as a whole.</summary>
+    public IEnumerable<ScreeningFinding> For(Guid cupId) => Findings.Where(f => f.CupId == cupId || f.Cup is null);
 }
 
 /// <summary>
@@ -127,7 +135,7 @@ public sealed class ScreeningEngine(ScreeningRuleSet rules)
         // Home users: whatever needs a practitioner's recorded reason is not for them to override.
         var severity = client.HomeUser && rule.Severity == FindingSeverity.Override ? FindingSeverity.Block : rule.Severity;
         return new ScreeningFinding(rule.Id, severity, index, cup?.Site.Id, cup?.Side,
-            client.HomeUser ? rule.Home : rule.Practitioner, rule.Source, rule.Grade, rule.Adjust);
+            client.HomeUser ? rule.Home : rule.Practitioner, rule.Source, rule.Grade, rule.Adjust) { CupId = cup?.Id };
     }
 
     private static bool ClientMatches(RuleWhen w, ScreeningClient c, HashSet<string> conditions, HashSet<string> classes)

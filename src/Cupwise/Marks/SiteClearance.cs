@@ -69,7 +69,7 @@ public static class SiteClearance
             var last = TimeZoneInfo.ConvertTime(e.LastTreated, zone).ToString("d MMM", CultureInfo.InvariantCulture);
             yield return new ScreeningFinding(RuleId, FindingSeverity.Override, i, cup.SiteId, cup.Side,
                 $"{where} was last cupped on {last}; it may be cupped again from {date} ({e.Reason}).",
-                "Marks and scheduling (docs/marks.md)", "practice", null);
+                "Marks and scheduling (docs/marks.md)", "practice", null) { CupId = cup.Id };
         }
     }
 }

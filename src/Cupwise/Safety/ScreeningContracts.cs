@@ -52,4 +52,8 @@ public sealed record ScreeningFindingResponse(
     string Source,
     string Grade,
     [property: Description("The adjustment proposed: at most this many minutes.")] double? MaxMinutes,
-    [property: Description("The adjustment proposed: lighter suction.")] bool? Light);
+    [property: Description("The adjustment proposed: lighter suction.")] bool? Light)
+{
+    [Description("A session's screening: the cup application the finding concerns; null for the client as a whole, and for a plan sent to POST /api/v1/screening.")]
+    public string? CupApplicationId { get; init; }
+}

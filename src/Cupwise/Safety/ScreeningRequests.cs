@@ -24,7 +24,10 @@ public static class ScreeningRequests
 
     public static ScreeningResponse ToResponse(ScreeningResult result) => new(result.Allowed, ScreeningRuleSet.Standard.Version,
         [.. result.Findings.Select(f => new ScreeningFindingResponse(f.RuleId, ApiJson.Name(f.Severity), f.SiteId,
-            f.Side is { } side ? ApiJson.Name(side) : null, f.Cup, f.Message, f.Source, f.Grade, f.Adjust?.MaxMinutes, f.Adjust?.Light))]);
+            f.Side is { } side ? ApiJson.Name(side) : null, f.Cup, f.Message, f.Source, f.Grade, f.Adjust?.MaxMinutes, f.Adjust?.Light)
+        {
+            CupApplicationId = f.CupId?.ToString(),
+        })]);
 
     private static ScreeningClient? ReadClient(ScreeningClientInput? c, RequestValidator v)
     {

@@ -32,7 +32,7 @@ public static class SessionSafety
         var sites = StandardCatalogue.Sites.ToDictionary(s => s.Id);
         var ordered = session.Cups.OrderBy(c => c.Number).ToList();
         var cups = ordered.Select(c => new ScreeningCup(sites[c.SiteId], c.Side, c.Technique, c.Method,
-            c.PlannedDuration?.TotalMinutes, c.Pressure?.MillimetresOfMercury)).ToList();
+            c.PlannedDuration?.TotalMinutes, c.Pressure?.MillimetresOfMercury, c.Id)).ToList();
         // Vital signs are read from the session itself, so a reading taken a moment ago counts.
         var result = ScreeningEngine.Standard.Screen(context.Client.WithVitals(session.Vitals), cups);
         if (!session.IsOpen)
@@ -55,14 +55,13 @@ public static class SessionSafety
     /// </summary>
     public static string? WhyNot(ScreeningResult result, TreatmentSession session, CupApplication cup)
     {
-        var index = session.Cups.OrderBy(c => c.Number).ToList().IndexOf(cup);
-        foreach (var finding in result.For(index))
+        foreach (var finding in result.For(cup.Id))
         {
             if (finding.Severity == FindingSeverity.Block)
             {
                 return $"Cup {cup.Number} cannot be applied: {finding.Message}";
             }
-            if (finding.Severity == FindingSeverity.Override && !session.HasOverride(finding.RuleId, finding.Cup is null ? null : cup.Id))
+            if (finding.Severity == FindingSeverity.Override && !session.HasOverride(finding.RuleId, finding.CupId))
             {
                 return $"Cup {cup.Number} needs a recorded reason to go ahead: {finding.Message}";
             }
