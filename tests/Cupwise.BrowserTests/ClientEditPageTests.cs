@@ -97,6 +97,41 @@ public sealed class ClientEditPageTests
     }
 
     [Fact]
+    public async Task AConditionWrittenInWordsIsOfferedItsCodeBeforeSaving()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/clients/new");
+        await page.GetByLabel("Family name").FillAsync("Example");
+        await page.GetByLabel("Given name").FillAsync("Kim");
+        await page.GetByLabel("Date of birth").FillAsync("1962-07-07");
+        await page.GetByLabel("Condition 1", new() { Exact = true }).PressSequentiallyAsync("Type 2 diabetes");
+        var offer = page.GetByRole(AriaRole.Button, new() { Name = "Code condition 1 as E11 (Type 2 diabetes mellitus)" });
+        await Assertions.Expect(offer).ToBeVisibleAsync();
+        await page.GetByLabel("Condition 2", new() { Exact = true }).PressSequentiallyAsync("Epilepsy");
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Code condition 2 as G40 (Epilepsy)" })).ToBeVisibleAsync();
+        await BrowserApp.ScreenshotAsync(page, "client-form-offer");
+        await offer.ClickAsync();
+        await Assertions.Expect(page.GetByLabel("ICD-10 code of condition 1")).ToHaveValueAsync("E11");
+        var conditions = page.GetByRole(AriaRole.Table, new() { Name = "Conditions" });
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("E11 · screening reads: Diabetes mellitus (once saved)");
+        await Assertions.Expect(offer).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
+
+        // The words stay as written, with the code beside them; the row left uncoded is offered its code again.
+        await page.GotoAsync(page.Url + "/edit");
+        await Assertions.Expect(page.GetByLabel("Condition 1", new() { Exact = true })).ToHaveValueAsync("Type 2 diabetes");
+        await Assertions.Expect(page.GetByLabel("ICD-10 code of condition 1")).ToHaveValueAsync("E11");
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(2)).ToContainTextAsync("not coded · screening reads: Epilepsy and convulsions");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Code condition 2 as G40 (Epilepsy)" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("ICD-10 code of condition 2")).ToHaveValueAsync("G40");
+        // Words that name nothing are offered nothing.
+        await page.GetByLabel("Condition 3", new() { Exact = true }).PressSequentiallyAsync("Tired on Mondays");
+        await page.WaitForTimeoutAsync(800);
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(3).GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
+    }
+
+    [Fact]
     public async Task AHistoryWrittenAsAClinicianWritesItIsReadByScreeningAsMeant()
     {
         await using var app = await BrowserApp.StartAsync(demo: false);

@@ -113,6 +113,23 @@ public sealed class HistoryReadingTests
     public void TheApiAndTheCommandLineAcceptNamesAliasesAndCodes(string given, string concept) =>
         Assert.Contains(ConditionCatalogue.Standard.Resolve(given), c => c.Id == concept);
 
+    [Theory]
+    [InlineData("Type 2 diabetes", "E11")]
+    [InlineData("type 1 diabetes since childhood", "E10")]
+    [InlineData("Epilepsy", "G40")]
+    [InlineData("High blood pressure", "I10")]
+    [InlineData("Psoriasis on elbows", "L40")]
+    public void AConditionWrittenInWordsIsOfferedItsCodeFirst(string text, string code) =>
+        Assert.Equal(code, ConditionCatalogue.Standard.OfferCodes(text)[0].Code);
+
+    [Theory]
+    [InlineData("E11.9")]
+    [InlineData("Type 2 diabetes mellitus (E11)")]
+    [InlineData("Feels tired on Mondays")]
+    [InlineData("")]
+    public void ACodeAPickedEntryOrWordsThatNameNothingAreOfferedNothing(string text) =>
+        Assert.Empty(ConditionCatalogue.Standard.OfferCodes(text));
+
     [Fact]
     public void AMisspeltNameSuggestsByWordsNotByTheWholeString() =>
         Assert.StartsWith("nearest: diabetes (Diabetes mellitus)", ConditionCatalogue.Standard.Suggest("diabetis"), StringComparison.Ordinal);

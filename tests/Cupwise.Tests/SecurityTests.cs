@@ -62,6 +62,7 @@ public sealed class SecurityTests
         ["GET /api/v1/clients/{id}/outcomes"] = OwnRecord,
         ["POST /api/v1/suction/estimate"] = Clinical,
         ["POST /api/v1/screening"] = Clinical,
+        ["GET /api/v1/conditions/codes"] = Clinical,
         ["POST /api/v1/clients/{id}/mark-observations"] = Clinical,
         ["GET /api/v1/clients/{id}/mark-observations"] = OwnRecord,
         ["GET /api/v1/clients/{id}/sites/eligibility"] = OwnRecord,

@@ -288,6 +288,37 @@ public sealed class ConditionCatalogue
         return ForText(text);
     }
 
+    /// <summary>Words too common in code titles to tell one code from another.</summary>
+    private static readonly HashSet<string> TitleFillers = new(StringComparer.Ordinal)
+    {
+        "of", "the", "and", "or", "in", "with", "without", "other", "unspecified", "not", "elsewhere", "classified", "disease", "diseases", "disorder", "disorders",
+    };
+
+    /// <summary>
+    /// The ICD-10 codes to offer for a condition written in words, best first: the offered codes within the concepts
+    /// its words name, and any whose title shares its words, ranked by the words they share. Empty for a code or a
+    /// picked entry, and when nothing fits.
+    /// </summary>
+    public IReadOnlyList<Icd10Entry> OfferCodes(string text, int max = 3)
+    {
+        if (string.IsNullOrWhiteSpace(text) || Icd10.TryNormalise(text, out _) || Icd10.Picked(text) is not null)
+        {
+            return [];
+        }
+        var words = PhraseIndex<bool>.Words(text).Where(w => !TitleFillers.Contains(w)).ToHashSet(StringComparer.Ordinal);
+        var concepts = ForText(text);
+        return Icd10.Offered
+            .Select(e => (Entry: e,
+                Covered: concepts.Any(c => c.Icd10.Any(p => Icd10.InRange(e.Code, p))),
+                Shared: PhraseIndex<bool>.Words(e.Title).Distinct().Count(words.Contains)))
+            .Where(x => x.Covered || x.Shared >= Math.Min(2, words.Count))
+            .OrderByDescending(x => x.Shared + (x.Covered ? 1 : 0))
+            .ThenBy(x => x.Entry.Code, StringComparer.Ordinal)
+            .Take(max)
+            .Select(x => x.Entry)
+            .ToList();
+    }
+
     /// <summary>"nearest: …": the concepts whose words come closest to the words given, word for word; ties go to the closest id.</summary>
     public string Suggest(string given)
     {

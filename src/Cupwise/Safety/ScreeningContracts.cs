@@ -57,3 +57,10 @@ public sealed record ScreeningFindingResponse(
     [Description("A session's screening: the cup application the finding concerns; null for the client as a whole, and for a plan sent to POST /api/v1/screening.")]
     public string? CupApplicationId { get; init; }
 }
+
+/// <summary>An ICD-10 code offered for a condition written in words.</summary>
+public sealed record ConditionCodeOffer(
+    string Code,
+    string Title,
+    [property: Description("As the form's list shows it: \"Type 2 diabetes mellitus (E11)\".")] string Label,
+    [property: Description("What screening reads the code as; empty when no rule reads it.")] IReadOnlyList<string> ScreeningReads);

@@ -20,3 +20,48 @@ document.addEventListener('click', function (e) {
     const button = e.target instanceof Element ? e.target.closest('[data-print]') : null;
     if (button) { window.print(); }
 });
+
+// The client form: a condition written in words is offered the ICD-10 codes that fit it, before it is saved. The
+// server decides what fits (GET /api/v1/conditions/codes); a click puts the code in the row's code field.
+(function () {
+    let pending = null;
+    function offersFor(row) {
+        const name = row.querySelector('[data-condition-name]'), code = row.querySelector('[data-condition-code]');
+        const box = row.querySelector('[data-offers]');
+        if (!name || !code || !box) { return; }
+        const text = name.value.trim();
+        if (code.value.trim() !== '' || text === '') { box.replaceChildren(); return; }
+        fetch('/api/v1/conditions/codes?text=' + encodeURIComponent(text), { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+            .then(function (r) { return r.ok ? r.json() : []; })
+            .then(function (offers) {
+                if (name.value.trim() !== text) { return; }
+                box.replaceChildren(...offers.map(function (o) {
+                    const b = document.createElement('button');
+                    b.type = 'button'; b.className = 'offer'; b.dataset.code = o.code; b.dataset.reads = o.screeningReads.join('; ');
+                    b.setAttribute('aria-label', 'Code condition ' + row.dataset.condition + ' as ' + o.code + ' (' + o.title + ')');
+                    b.textContent = 'Code as ' + o.code + ' · ' + o.title;
+                    return b;
+                }));
+            })
+            .catch(function () { });
+    }
+    document.addEventListener('input', function (e) {
+        const row = e.target instanceof Element ? e.target.closest('tr[data-condition]') : null;
+        if (!row) { return; }
+        clearTimeout(pending);
+        pending = setTimeout(function () { offersFor(row); }, 300);
+    });
+    document.addEventListener('click', function (e) {
+        const button = e.target instanceof Element ? e.target.closest('button.offer[data-code]') : null;
+        const row = button ? button.closest('tr[data-condition]') : null;
+        if (!row) { return; }
+        const code = row.querySelector('[data-condition-code]');
+        code.value = button.dataset.code;
+        code.dispatchEvent(new Event('change', { bubbles: true }));
+        const coded = row.querySelector('[data-coded-as]') || row.querySelector('[data-offers]').parentElement.appendChild(Object.assign(document.createElement('span'), { className: 'hint' }));
+        coded.setAttribute('data-coded-as', '');
+        coded.textContent = button.dataset.code + ' · ' + (button.dataset.reads ? 'screening reads: ' + button.dataset.reads : 'screening reads nothing here') + ' (once saved)';
+        row.querySelector('[data-offers]').replaceChildren();
+        code.focus();
+    });
+})();
