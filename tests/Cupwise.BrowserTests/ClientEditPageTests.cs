@@ -30,7 +30,11 @@ public sealed class ClientEditPageTests
         await page.GetByLabel("Side of finding 1").SelectOptionAsync("left");
         await page.GetByLabel("Kind of finding 1").SelectOptionAsync("varicose-veins");
         await page.GetByLabel("Notes on finding 1").FillAsync("behind the knee");
-        await page.GetByLabel("Allergies").FillAsync("Latex; rash");
+        await page.GetByLabel("Allergy 1", new() { Exact = true }).FillAsync("Latex gloves");
+        await page.GetByLabel("Reaction to allergy 1").FillAsync("rash");
+        await page.GetByLabel("Severity of allergy 1").SelectOptionAsync("moderate");
+        await page.GetByLabel("Allergy 2", new() { Exact = true }).FillAsync("Sweet almond oil");
+        await page.GetByLabel("Status of allergy 2").SelectOptionAsync("resolved");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
         var chart = page.Url;
@@ -53,7 +57,16 @@ public sealed class ClientEditPageTests
             await Assertions.Expect(page.GetByLabel("Side of finding 1")).ToHaveValueAsync("left");
             await Assertions.Expect(page.GetByLabel("Site of finding 1")).ToHaveValueAsync("calf");
             await Assertions.Expect(page.GetByLabel("Notes on finding 1")).ToHaveValueAsync("behind the knee");
-            await Assertions.Expect(page.GetByLabel("Allergies")).ToHaveValueAsync("Latex; rash");
+            await Assertions.Expect(page.GetByLabel("Allergy 1", new() { Exact = true })).ToHaveValueAsync("Latex gloves");
+            await Assertions.Expect(page.GetByLabel("Reaction to allergy 1")).ToHaveValueAsync("rash");
+            await Assertions.Expect(page.GetByLabel("Severity of allergy 1")).ToHaveValueAsync("moderate");
+            await Assertions.Expect(page.GetByLabel("Status of allergy 1")).ToHaveValueAsync("active");
+            await Assertions.Expect(page.GetByLabel("Allergy 2", new() { Exact = true })).ToHaveValueAsync("Sweet almond oil");
+            await Assertions.Expect(page.GetByLabel("Severity of allergy 2")).ToHaveValueAsync("");
+            await Assertions.Expect(page.GetByLabel("Status of allergy 2")).ToHaveValueAsync("resolved");
+            var allergies = page.GetByRole(AriaRole.Table, new() { Name = "Allergies" });
+            await Assertions.Expect(allergies.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("reads: Natural rubber latex");
+            await Assertions.Expect(allergies.GetByRole(AriaRole.Row).Nth(2)).ToContainTextAsync("reads nothing here"); // resolved
             await page.GetByLabel("Phone").FillAsync($"+44 20 7946 000{round}");
             await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
             await page.WaitForURLAsync(chart);
@@ -108,6 +121,8 @@ public sealed class ClientEditPageTests
         var offer = page.GetByRole(AriaRole.Button, new() { Name = "Code condition 1 as E11 (Type 2 diabetes mellitus)" });
         await Assertions.Expect(offer).ToBeVisibleAsync();
         await page.GetByLabel("Condition 2", new() { Exact = true }).PressSequentiallyAsync("Epilepsy");
+        // Moving on closes the list of codes the field offers as it is typed.
+        await page.Keyboard.PressAsync("Tab");
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Code condition 2 as G40 (Epilepsy)" })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "client-form-offer");
         await offer.ClickAsync();
@@ -148,6 +163,9 @@ public sealed class ClientEditPageTests
         await page.GetByLabel("Onset of condition 2").FillAsync("1979");
         await page.GetByLabel("Medicine 1", new() { Exact = true }).FillAsync("Warfarin");
         await page.GetByLabel("Dose of medicine 1").FillAsync("5 mg");
+        await Assertions.Expect(page.Locator("datalist#allergen-names option[value='Sweet almond oil']")).ToHaveCountAsync(1);
+        await page.GetByLabel("Allergy 1", new() { Exact = true }).FillAsync("Latex");
+        await page.GetByLabel("Reaction to allergy 1").FillAsync("hives");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
         var chart = page.Url;
@@ -176,5 +194,6 @@ public sealed class ClientEditPageTests
         await Assertions.Expect(safety).ToContainTextAsync("Diabetes: light suction");
         await Assertions.Expect(safety).Not.ToContainTextAsync("high fever");
         await Assertions.Expect(safety).Not.ToContainTextAsync("Convulsions");
+        await Assertions.Expect(safety).ToContainTextAsync("Latex allergy: wear latex-free gloves");
     }
 }

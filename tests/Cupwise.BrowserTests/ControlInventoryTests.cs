@@ -43,7 +43,7 @@ public sealed partial class ControlInventoryTests
     private static readonly string[] ClientForm =
     [
         "link:← Clients", "field:Family name", "field:Given name", "field:Date of birth", "field:Sex", "field:E-mail", "field:Phone",
-        "field:Allergies", "field:Pregnant", "field:Weeks of pregnancy",
+        "field:Allergy #", "field:Reaction to allergy #", "field:Severity of allergy #", "field:Status of allergy #", "field:Pregnant", "field:Weeks of pregnancy",
         "field:Medicine #", "field:Dose of medicine #", "field:How medicine # is taken", "field:ATC code of medicine #", "field:Medicine # thins the blood", "field:Onset of condition #",
         "field:Condition #", "field:ICD-10 code of condition #", "field:Status of condition #", "field:Notes on condition #",
         "field:Site of finding #", "field:Side of finding #", "field:Kind of finding #", "field:Notes on finding #", "field:Notes", "button:Save client",

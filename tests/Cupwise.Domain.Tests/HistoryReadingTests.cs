@@ -114,6 +114,29 @@ public sealed class HistoryReadingTests
         Assert.Contains(ConditionCatalogue.Standard.Resolve(given), c => c.Id == concept);
 
     [Theory]
+    [InlineData("Sweet almond oil", null, "nut-oil")]
+    [InlineData("Latex gloves", "hives", "latex")]
+    [InlineData("Hibiscrub (chlorhexidine)", null, "chlorhexidine")]
+    [InlineData("Penicillin", "anaphylactic shock 2015", "anaphylaxis")]
+    [InlineData("Elastoplast", "blisters", "adhesive")]
+    public void AnAllergyIsReadByTheWordsOfItsSubstance(string substance, string? reaction, string allergen) =>
+        Assert.Contains(allergen, AllergenCatalogue.Standard.Read(new Allergy { Substance = substance, Reaction = reaction }));
+
+    [Theory]
+    [InlineData("Nutmeg")]
+    [InlineData("Penicillin")]
+    [InlineData("Rubbery food textures feel odd")]
+    public void AWordInsideAnotherOrASubstanceASessionCannotMeetIsReadAsNothing(string substance)
+    {
+        var read = AllergenCatalogue.Standard.Read(new Allergy { Substance = substance }).ToList();
+        Assert.True(read.Count == 0, string.Join(", ", read));
+    }
+
+    [Fact]
+    public void AResolvedAllergyIsNotRead() =>
+        Assert.Empty(AllergenCatalogue.Standard.Read(new Allergy { Substance = "Latex", Status = AllergyStatus.Resolved }));
+
+    [Theory]
     [InlineData("Type 2 diabetes", "E11")]
     [InlineData("type 1 diabetes since childhood", "E10")]
     [InlineData("Epilepsy", "G40")]

@@ -21,6 +21,7 @@ public sealed class ScreeningTests
             SystolicMmHg = b.Systolic,
             DiastolicMmHg = b.Diastolic,
             PulseBpm = b.Pulse,
+            Allergens = b.Allergens,
         };
     }
 
@@ -37,6 +38,7 @@ public sealed class ScreeningTests
         public int? Systolic;
         public int? Diastolic;
         public int? Pulse;
+        public List<string> Allergens = [];
     }
 
     private static ScreeningCup Cup(string site, BodySide side = BodySide.None, Technique technique = Technique.Stationary,
@@ -100,6 +102,15 @@ public sealed class ScreeningTests
             [F("vitals.low-blood-pressure", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
         { "pulse 104: fast", Adult(b => b.Pulse = 104), [Back()], [F("vitals.fast-pulse", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
         { "pulse 42: slow", Adult(b => b.Pulse = 42), [Back()], [F("vitals.slow-pulse", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
+        { "latex allergy", Adult(b => b.Allergens.Add("latex")), [Back()], [F("allergy.latex", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
+        { "anaphylaxis on record", Adult(b => b.Allergens.Add("anaphylaxis")), [Back()], [F("allergy.anaphylaxis", FindingSeverity.Caution), F(Always, FindingSeverity.Info)] },
+        { "almond oil allergy, a gliding cup and a parked one", Adult(b => b.Allergens.Add("nut-oil")),
+            [Cup("upper-back", BodySide.Left, Technique.Moving, minutes: null), Back()],
+            [F(Always, FindingSeverity.Info), F("allergy.lubricant", FindingSeverity.Caution, 0)] },
+        { "alcohol on the skin and a fire cup", Adult(b => b.Allergens.Add("alcohol")), [Cup("upper-back", BodySide.Left, method: SuctionMethodKind.FireCottonBall)],
+            [F(Always, FindingSeverity.Info), F("allergy.alcohol-fire", FindingSeverity.Caution, 0), F(Fire, FindingSeverity.Info, 0)] },
+        { "chlorhexidine and wet cupping", Adult(b => b.Allergens.Add("chlorhexidine")), [Cup("upper-back", BodySide.Left, Technique.Wet, SuctionMethodKind.Pump, 5)],
+            [F(Always, FindingSeverity.Info), F("allergy.wet-antiseptic", FindingSeverity.Caution, 0), F("procedure.wet-requirements", FindingSeverity.Info, 0)] },
         { "37.9 °C is not a fever", Adult(b => b.Temperature = 37.9), [Back()], [F(Always, FindingSeverity.Info)] },
         { "signs of infection", Adult(b => b.Conditions.Add("infection-signs")), [Back()], [F("redflag.high-fever-condition", FindingSeverity.Block), F(Always, FindingSeverity.Info)] },
         { "convulsions", Adult(b => b.Conditions.Add("convulsions")), [Back()], [F("client.convulsions", FindingSeverity.Block), F(Always, FindingSeverity.Info)] },

@@ -22,6 +22,7 @@ public sealed class ClientsApiTests
         var finding = Assert.Single(client.HealthHistory.SkinFindings!);
         Assert.Equal(("calf", "left", "varicose-veins"), (finding.SiteId, finding.Side, finding.Kind));
         Assert.Equal("M54.2", client.HealthHistory.Conditions![0].Icd10);
+        Assert.Equal([new AllergyDto("Latex", "rash", "moderate", "active"), new AllergyDto("Sweet almond oil", null, null, "resolved")], client.HealthHistory.Allergies!);
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class ClientsApiTests
             DateOfBirth = new DateOnly(2090, 1, 1),
             Sex = "robot",
             Email = "not-an-address",
-            HealthHistory = new HealthHistoryDto(null, null, new PregnancyDto(60), [new SkinFindingDto("moon", "left", "scar", null)], null, null),
+            HealthHistory = new HealthHistoryDto(null, null, new PregnancyDto(60), [new SkinFindingDto("moon", "left", "scar", null)], [new AllergyDto("Latex", null, "deadly", "gone")], null),
         };
         var errors = await (await app.PostAsync("/api/v1/clients", bad)).ProblemFieldsAsync();
         Assert.Contains("must not be in the future", errors["dateOfBirth"][0], StringComparison.Ordinal);
@@ -71,6 +72,8 @@ public sealed class ClientsApiTests
         Assert.Contains("email", errors.Keys);
         Assert.Contains("from 0 to 45", errors["healthHistory.pregnancy.weeks"][0], StringComparison.Ordinal);
         Assert.Contains("not a known body site", errors["healthHistory.skinFindings[0].siteId"][0], StringComparison.Ordinal);
+        Assert.Contains("mild, moderate, severe", errors["healthHistory.allergies[0].severity"][0], StringComparison.Ordinal);
+        Assert.Contains("active, resolved", errors["healthHistory.allergies[0].status"][0], StringComparison.Ordinal);
         Assert.Equal(0, await app.QueryAsync(db => db.Clients.CountAsync()));
     }
 

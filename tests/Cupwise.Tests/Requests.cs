@@ -13,7 +13,7 @@ public static class Requests
             [new MedicationDto("Apixaban", "5 mg twice daily", "by mouth", "B01AF02", false)],
             null,
             [new SkinFindingDto("calf", "left", "varicose-veins", "visible veins behind the knee")],
-            [new AllergyDto("Latex", "rash")],
+            [new AllergyDto("Latex", "rash", "moderate", "active"), new AllergyDto("Sweet almond oil", null, null, "resolved")],
             "Desk worker"));
 
     public static CupRequest Cup(string cup = "glass-large", string site = "lower-back", string side = "left",

@@ -66,6 +66,23 @@ public sealed class SessionSafetyTests
     }
 
     [Fact]
+    public async Task ARecordedAllergyIsScreenedWhereASessionMeetsIt()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var allergic = Plain() with { HealthHistory = new HealthHistoryDto([], [], null, [], [new AllergyDto("Sweet almond oil", "itchy rash"), new AllergyDto("Latex", null, null, "resolved")], null) };
+        var (session, _) = await DraftAsync(app, allergic,
+            Requests.Cup("glass-medium", "upper-back", "left", technique: "moving", method: "fire-flash"), Requests.Cup("glass-medium", "upper-trapezius", "right"));
+        var screening = await app.GetAsync<ScreeningResponse>($"/api/v1/sessions/{session.Id}/screening");
+        var lubricant = Assert.Single(screening.Findings, f => f.RuleId == "allergy.lubricant");
+        Assert.Equal(session.Cups[0].Id, lubricant.CupApplicationId);
+        Assert.DoesNotContain(screening.Findings, f => f.RuleId == "allergy.latex"); // resolved
+
+        var sent = new ScreeningRequest(new ScreeningClientInput(40, null, null, null, null, [], [], [], null, null) { Allergies = ["latx"] }, new ScreeningPlanInput([]));
+        var errors = await (await app.PostAsync("/api/v1/screening", sent)).ProblemFieldsAsync();
+        Assert.StartsWith("'latx' is not an allergen a session can meet (nearest: latex", errors["client.allergies[0]"][0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task TheTemperatureAndBloodPressureTakenAtTheStartAreScreened()
     {
         await using var app = await CupwiseApp.StartAsync();

@@ -65,6 +65,14 @@ public sealed class HealthHistory
             var a = Allergies[i];
             a.Substance = checks.Run(() => Guard.Required($"healthHistory.allergies[{i}].substance", a.Substance, 200), a.Substance);
             a.Reaction = checks.Run(() => Guard.Optional($"healthHistory.allergies[{i}].reaction", a.Reaction, 500), a.Reaction);
+            if (!Enum.IsDefined(a.Status))
+            {
+                checks.Fail($"healthHistory.allergies[{i}].status", "must be active or resolved.");
+            }
+            if (a.Severity is { } severity && !Enum.IsDefined(severity))
+            {
+                checks.Fail($"healthHistory.allergies[{i}].severity", "must be mild, moderate or severe.");
+            }
         }
         Notes = checks.Run(() => Guard.Optional("healthHistory.notes", Notes, 4000), Notes);
     }
@@ -181,8 +189,28 @@ public sealed class SkinFinding
     public string? Notes { get; set; }
 }
 
+/// <summary>Whether an allergy still holds (FHIR AllergyIntolerance clinicalStatus); screening reads only active ones.</summary>
+public enum AllergyStatus
+{
+    Active,
+    Resolved,
+}
+
+/// <summary>How bad the reaction was (FHIR AllergyIntolerance reaction severity).</summary>
+public enum AllergySeverity
+{
+    Mild,
+    Moderate,
+    Severe,
+}
+
 public sealed class Allergy
 {
+    /// <summary>What the client reacts to, as written or picked ("Almond oil", "Latex").</summary>
     public string Substance { get; set; } = string.Empty;
+
+    /// <summary>What happens ("itchy rash", "anaphylaxis").</summary>
     public string? Reaction { get; set; }
+    public AllergySeverity? Severity { get; set; }
+    public AllergyStatus Status { get; set; }
 }

@@ -4,7 +4,6 @@ using Cupwise.Domain.Clients;
 
 namespace Cupwise.Domain.Safety;
 
-/// <summary>ICD-10 codes: what a well-formed one looks like, its chapter, and whether it lies in a rule's range.</summary>
 /// <summary>The data files shipped in this assembly (conditions, medicines, ICD-10 codes), read once each.</summary>
 internal static class SafetyData
 {
@@ -20,6 +19,7 @@ internal static class SafetyData
 /// <summary>A code offered when a condition is entered, with its title.</summary>
 public sealed record Icd10Entry(string Code, string Title);
 
+/// <summary>ICD-10 codes: what a well-formed one looks like, its chapter, and whether it lies in a rule's range.</summary>
 public static class Icd10
 {
     private static readonly Lazy<IReadOnlyList<Icd10Entry>> LazyOffered = new(() => SafetyData.Load<CodeFile>("icd10-codes.json").Codes);
@@ -417,4 +417,53 @@ public sealed class MedicineCatalogue
     }
 
     private sealed record MedicineFile(int Version, string? About, Dictionary<string, MedicineClass> Classes, List<MedicineEntry> Medicines);
+}
+
+/// <summary>An allergen screening reads (allergens.json), with its words and its FHIR AllergyIntolerance category.</summary>
+public sealed record AllergenConcept(string Id, string Title, string Category, IReadOnlyList<string> Aliases);
+
+/// <summary>The allergens a cupping session can meet, read from a recorded allergy by whole words.</summary>
+public sealed class AllergenCatalogue
+{
+    private static readonly Lazy<AllergenCatalogue> LazyStandard = new(() => new AllergenCatalogue(SafetyData.Load<AllergenFile>("allergens.json").Allergens));
+
+    private readonly Dictionary<string, AllergenConcept> _byId;
+    private readonly PhraseIndex<AllergenConcept> _words;
+
+    public AllergenCatalogue(IReadOnlyList<AllergenConcept> allergens)
+    {
+        Allergens = allergens;
+        _byId = allergens.ToDictionary(a => a.Id, StringComparer.Ordinal);
+        _words = new PhraseIndex<AllergenConcept>(allergens.SelectMany(a => a.Aliases.Select(w => (w, a))));
+    }
+
+    public static AllergenCatalogue Standard => LazyStandard.Value;
+
+    public IReadOnlyList<AllergenConcept> Allergens { get; }
+
+    public AllergenConcept? Find(string id) => _byId.GetValueOrDefault(id);
+
+    /// <summary>
+    /// The allergen ids screening reads from one recorded allergy: the substance's words, and anaphylaxis from the
+    /// reaction's too. One recorded as resolved is read as nothing.
+    /// </summary>
+    public IEnumerable<string> Read(Allergy allergy)
+    {
+        if (allergy.Status == AllergyStatus.Resolved)
+        {
+            return [];
+        }
+        var found = _words.Find(PhraseIndex<bool>.Words(allergy.Substance)).Select(a => a.Id);
+        if (allergy.Reaction is { Length: > 0 } reaction)
+        {
+            found = found.Concat(_words.Find(PhraseIndex<bool>.Words(reaction)).Where(a => a.Id == "anaphylaxis").Select(a => a.Id));
+        }
+        return found.Distinct();
+    }
+
+    /// <summary>What a name given to the API or the command line means: an allergen's id or its words; empty when none.</summary>
+    public IReadOnlyList<AllergenConcept> Resolve(string given) =>
+        _byId.TryGetValue(given.Trim(), out var exact) ? [exact] : [.. _words.Find(PhraseIndex<bool>.Words(given)).Distinct()];
+
+    private sealed record AllergenFile(int Version, string? About, List<AllergenConcept> Allergens);
 }

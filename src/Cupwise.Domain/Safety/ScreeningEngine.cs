@@ -18,6 +18,9 @@ public sealed record ScreeningClient(
     bool FirstSession,
     bool HomeUser)
 {
+    /// <summary>Allergen ids of allergens.json the client has an active allergy to.</summary>
+    public IReadOnlyList<string> Allergens { get; init; } = [];
+
     /// <summary>The latest blood pressure taken this session, mmHg; null when none was.</summary>
     public int? SystolicMmHg { get; init; }
     public int? DiastolicMmHg { get; init; }
@@ -50,7 +53,10 @@ public sealed record ScreeningClient(
         // A medicine flagged by the practitioner counts as an anticoagulant even when it is not on the list.
         medicines.AddRange(history.Medications.Where(m => m.AnticoagulantOrAntiplatelet).Select(_ => FlaggedAnticoagulant));
         return new ScreeningClient(client.AgeOn(today), history.Pregnancy is not null, temperatureC, conditions, medicines,
-            history.SkinFindings, firstSession, homeUser);
+            history.SkinFindings, firstSession, homeUser)
+        {
+            Allergens = [.. history.Allergies.SelectMany(AllergenCatalogue.Standard.Read).Distinct()],
+        };
     }
 
     /// <summary>No client at all: a cup on its own (the suction estimate), screened by the rules about the cup alone.</summary>
@@ -143,6 +149,7 @@ public sealed class ScreeningEngine(ScreeningRuleSet rules)
         if (w.Pregnant is { } pregnant && c.Pregnant != pregnant) { return false; }
         if (w.Condition is { } wanted && !wanted.Any(conditions.Contains)) { return false; }
         if (w.MedicationClass is { } medicineClasses && !medicineClasses.Any(classes.Contains)) { return false; }
+        if (w.Allergen is { } allergens && !allergens.Any(c.Allergens.Contains)) { return false; }
         if (w.TemperatureAtLeastC is { } fever && !(c.TemperatureC >= fever)) { return false; }
         if (w.BloodPressureAtLeast is { } high && !(c.SystolicMmHg >= high.Systolic || c.DiastolicMmHg >= high.Diastolic)) { return false; }
         if (w.SystolicBelowMmHg is { } low && !(c.SystolicMmHg < low)) { return false; }

@@ -29,6 +29,9 @@ public sealed record RuleWhen
     public bool? Pregnant { get; init; }
     public IReadOnlyList<string>? Condition { get; init; }
     public IReadOnlyList<string>? MedicationClass { get; init; }
+
+    /// <summary>Allergen ids of allergens.json: holds when the client has an active allergy to any.</summary>
+    public IReadOnlyList<string>? Allergen { get; init; }
     public double? TemperatureAtLeastC { get; init; }
 
     /// <summary>Holds when the latest blood pressure reaches either number (systolic or diastolic, mmHg).</summary>
@@ -124,6 +127,13 @@ public sealed class ScreeningRuleSet
                 if (ConditionCatalogue.Standard.Find(condition) is null)
                 {
                     throw new RuleFileException($"Rule '{rule.Id}': condition '{condition}' is not in conditions.json ({ConditionCatalogue.Standard.Suggest(condition)}).");
+                }
+            }
+            foreach (var allergen in rule.When.Allergen ?? [])
+            {
+                if (AllergenCatalogue.Standard.Find(allergen) is null)
+                {
+                    throw new RuleFileException($"Rule '{rule.Id}': allergen '{allergen}' is not in allergens.json ({ScreeningVocabulary.Nearest(allergen, AllergenCatalogue.Standard.Allergens.Select(a => a.Id))}).");
                 }
             }
             foreach (var site in rule.When.Site ?? [])

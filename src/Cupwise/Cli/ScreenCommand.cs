@@ -13,7 +13,7 @@ internal static class ScreenCommand
     {
         var input = new Option<FileInfo?>("--input") { Description = "A JSON file with client and plan (see docs/safety.md).", HelpName = "FILE" };
         var json = new Option<bool>("--json") { Description = "Print allowed and the findings as JSON." };
-        var vocabulary = new Option<bool>("--list-vocabulary") { Description = "List the condition, skin-finding, site, technique, method and medicine names screening understands." };
+        var vocabulary = new Option<bool>("--list-vocabulary") { Description = "List the condition, allergen, skin-finding, site, technique, method and medicine names screening understands." };
         var command = new Command("screen", "Check the contraindication rules (SCIENCE.md §3–§4) against a client and every planned cup.") { input, json, vocabulary };
         command.SetAction(parse =>
         {

@@ -43,7 +43,11 @@ public sealed record SkinFindingDto(
     [property: Description("broken-skin, ulcer, infection, allergic-rash, tumour, fresh-scar, scar, varicose-veins, lesion, skin-graft, lymphoedema, bruise, other, sunburn, recent-injury or recent-surgery.")] string? Kind,
     string? Notes);
 
-public sealed record AllergyDto(string? Substance, string? Reaction);
+public sealed record AllergyDto(
+    [property: Description("What the client reacts to, as written or picked, such as Almond oil or Latex.")] string? Substance,
+    [property: Description("What happens, such as itchy rash or anaphylaxis.")] string? Reaction,
+    [property: Description("mild, moderate or severe; left out when not known.")] string? Severity = null,
+    [property: Description("active (the default) or resolved. Screening reads active allergies only.")] string? Status = null);
 
 public sealed record ClientResponse(
     string Id,

@@ -5,7 +5,7 @@ using Cupwise.Domain.Clients;
 
 namespace Cupwise.Clients;
 
-/// <summary>The client form of the web app: conditions, medicines and skin findings as rows; allergies one per line.</summary>
+/// <summary>The client form of the web app: conditions, medicines, allergies and skin findings as rows.</summary>
 public sealed class ClientForm
 {
     public string? FamilyName { get; set; }
@@ -25,8 +25,8 @@ public sealed class ClientForm
     public int? PregnancyWeeks { get; set; }
     public List<SkinRow> Skin { get; set; } = [];
 
-    /// <summary>One per line: "substance; reaction".</summary>
-    public string? Allergies { get; set; }
+    /// <summary>Allergies as rows: substance, reaction, severity, status.</summary>
+    public List<AllergyRow> Allergies { get; set; } = [];
     public string? Notes { get; set; }
     public int Version { get; set; }
 
@@ -50,6 +50,20 @@ public sealed class ClientForm
         public bool ThinsBlood { get; set; }
 
         public bool IsEmpty => string.IsNullOrWhiteSpace(Name) && string.IsNullOrWhiteSpace(Dose) && string.IsNullOrWhiteSpace(Route) && string.IsNullOrWhiteSpace(Atc);
+    }
+
+    public sealed class AllergyRow
+    {
+        public string? Substance { get; set; }
+        public string? Reaction { get; set; }
+
+        /// <summary>"", "mild", "moderate" or "severe", as the API spells them.</summary>
+        public string? Severity { get; set; }
+
+        /// <summary>"active" or "resolved".</summary>
+        public string Status { get; set; } = "active";
+
+        public bool IsEmpty => string.IsNullOrWhiteSpace(Substance) && string.IsNullOrWhiteSpace(Reaction);
     }
 
     public sealed class SkinRow
@@ -76,7 +90,7 @@ public sealed class ClientForm
             Pregnant = h.Pregnancy is not null,
             PregnancyWeeks = h.Pregnancy?.Weeks,
             Skin = [.. h.SkinFindings.Select(f => new SkinRow { SiteId = f.SiteId, Side = ApiJson.Name(f.Side), Kind = ApiJson.Name(f.Kind), Notes = f.Notes })],
-            Allergies = string.Join('\n', h.Allergies.Select(x => x.Reaction is null ? x.Substance : $"{x.Substance}; {x.Reaction}")),
+            Allergies = [.. h.Allergies.Select(x => new AllergyRow { Substance = x.Substance, Reaction = x.Reaction, Severity = x.Severity is { } s ? ApiJson.Name(s) : null, Status = ApiJson.Name(x.Status) })],
             Notes = h.Notes,
             Version = c.Version,
         };
@@ -93,7 +107,7 @@ public sealed class ClientForm
             Pregnant ? new PregnancyDto(PregnancyWeeks ?? 0) : null,
             // A row with a side or notes but no site is sent, so that its missing site is named rather than dropped.
             [.. Skin.Where(r => !string.IsNullOrWhiteSpace(r.SiteId) || !string.IsNullOrWhiteSpace(r.Notes) || r.Side is "left" or "right").Select(r => new SkinFindingDto(r.SiteId, r.Side, r.Kind, r.Notes))],
-            [.. Lines(Allergies).Select(p => new AllergyDto(p[0], p.ElementAtOrDefault(1)))],
+            [.. Allergies.Where(r => !r.IsEmpty).Select(ToDto)],
             Notes),
         Version);
 
@@ -117,11 +131,26 @@ public sealed class ClientForm
         return concepts.Count == 0 ? null : string.Join("; ", concepts);
     }
 
-    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
+    private static AllergyDto ToDto(AllergyRow r) => new(r.Substance, Blank(r.Reaction), Blank(r.Severity), r.Status);
 
-    private static IEnumerable<string[]> Lines(string? text) =>
-        (text ?? string.Empty).Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(l => l.Split(';', StringSplitOptions.TrimEntries));
+    /// <summary>What screening reads an allergy row as (the same reading a save would give): the allergens' titles, or null when it reads nothing there.</summary>
+    public static string? ReadAs(AllergyRow row)
+    {
+        if (row.IsEmpty)
+        {
+            return null;
+        }
+        var allergy = ClientMapping.ToAllergy(ToDto(row), 0, new RequestValidator());
+        var allergens = Domain.Safety.AllergenCatalogue.Standard.Read(allergy).Select(id => Domain.Safety.AllergenCatalogue.Standard.Find(id)!.Title).ToList();
+        return allergens.Count == 0 ? null : string.Join("; ", allergens);
+    }
+
+    /// <summary>The allergens a session can meet, offered as an allergy is typed.</summary>
+    public static IReadOnlyList<string> AllergenNames { get; } =
+        [.. Domain.Safety.AllergenCatalogue.Standard.Allergens.Where(a => a.Id != "anaphylaxis").SelectMany(a => a.Aliases.Where(w => w.Length > 3))
+            .Select(n => char.ToUpperInvariant(n[0]) + n[1..]).Distinct().Order(StringComparer.Ordinal)];
+
+    private static string? Blank(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
     /// <summary>Which form field an API field error belongs next to.</summary>
     public static string FieldFor(string apiField)
@@ -151,7 +180,7 @@ public sealed class ClientForm
             {
                 "conditions" => $"Condition {n}",
                 "medications" => $"Medicine {n}",
-                "allergies" => $"Allergy line {n}",
+                "allergies" => $"Allergy {n}",
                 "skinFindings" => $"Skin finding {n}",
                 var other => other,
             };
@@ -169,6 +198,7 @@ public sealed class ClientForm
                 "onset" => ", onset",
                 "status" => ", status",
                 "reaction" => ", reaction",
+                "severity" => ", severity",
                 var other => $", {other}",
             };
             return row + part;

@@ -15,10 +15,9 @@ internal static class ClientMapping
         [.. h.Medications.Select(x => new MedicationDto(x.Name, x.Dose, x.Route, x.Atc, x.AnticoagulantOrAntiplatelet))],
         h.Pregnancy is null ? null : new PregnancyDto(h.Pregnancy.Weeks),
         [.. h.SkinFindings.Select(x => new SkinFindingDto(x.SiteId, ApiJson.Name(x.Side), ApiJson.Name(x.Kind), x.Notes))],
-        [.. h.Allergies.Select(x => new AllergyDto(x.Substance, x.Reaction))],
+        [.. h.Allergies.Select(x => new AllergyDto(x.Substance, x.Reaction, x.Severity is { } s ? ApiJson.Name(s) : null, ApiJson.Name(x.Status)))],
         h.Notes);
 
-    /// <summary>Reads a request into domain details; every problem is recorded on <paramref name="v"/>.</summary>
     /// <summary>
     /// Reads a request into domain details; every problem is recorded on <paramref name="v"/>. Missing or unreadable
     /// parts are stood in for, so that the domain's own checks still run and one response lists every problem.
@@ -42,6 +41,14 @@ internal static class ClientMapping
         Status = v.Parse<ConditionStatus>($"healthHistory.conditions[{index}].status", c.Status, required: false) ?? ConditionStatus.Active,
     };
 
+    /// <summary>One allergy of a request; a status or severity it does not know is recorded on <paramref name="v"/>.</summary>
+    public static Allergy ToAllergy(AllergyDto a, int index, RequestValidator v) => new()
+    {
+        Substance = a.Substance ?? string.Empty, Reaction = a.Reaction,
+        Severity = v.Parse<AllergySeverity>($"healthHistory.allergies[{index}].severity", a.Severity, required: false),
+        Status = v.Parse<AllergyStatus>($"healthHistory.allergies[{index}].status", a.Status, required: false) ?? AllergyStatus.Active,
+    };
+
     private static HealthHistory ToHistory(HealthHistoryDto? dto, RequestValidator v)
     {
         var h = new HealthHistory();
@@ -63,7 +70,7 @@ internal static class ClientMapping
             var kind = v.Parse<SkinFindingKind>($"healthHistory.skinFindings[{i}].kind", f.Kind) ?? SkinFindingKind.Other;
             h.SkinFindings.Add(new SkinFinding { SiteId = f.SiteId ?? string.Empty, Side = side, Kind = kind, Notes = f.Notes });
         }
-        h.Allergies = [.. (dto.Allergies ?? []).Select(a => new Allergy { Substance = a.Substance ?? string.Empty, Reaction = a.Reaction })];
+        h.Allergies = [.. (dto.Allergies ?? []).Select((a, i) => ToAllergy(a, i, v))];
         h.Notes = dto.Notes;
         return h;
     }

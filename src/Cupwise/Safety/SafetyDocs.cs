@@ -48,6 +48,15 @@ public static class SafetyDocs
                 $"| `{c.Id}` {Cell(c.Title)} | {(c.Icd10.Count == 0 ? "—" : string.Join(", ", c.Icd10))} | {Cell(string.Join(", ", c.Aliases))} | {(c.AnyStatus ? "yes" : "no")} |");
         }
         md.AppendLine();
+        md.AppendLine("A recorded allergy is read by the words of its substance (and of its reaction, for anaphylaxis), as whole words; one recorded as resolved is not read. Only the allergens a cupping session can meet are read: the lubricants of moving cupping, latex, the alcohol of fire cupping, the antiseptics and dressings of wet cupping. From `src/Cupwise.Domain/Safety/allergens.json`.");
+        md.AppendLine();
+        md.AppendLine("| allergen | FHIR category | words |");
+        md.AppendLine("|---|---|---|");
+        foreach (var a in AllergenCatalogue.Standard.Allergens)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"| `{a.Id}` {Cell(a.Title)} | {a.Category} | {Cell(string.Join(", ", a.Aliases))} |");
+        }
+        md.AppendLine();
         md.AppendLine("Vital signs (temperature, blood pressure, pulse) are taken at the start of a session, on the charting page or with `POST /api/v1/sessions/{id}/vitals`; a reading taken again is kept beside the first, and the rules read the latest value of each sign. Blood-pressure thresholds are those of NICE NG136 (2019) and the 2017 ACC/AHA guideline for a clinic reading; one high reading is worth taking again after five minutes' rest, which the message says.");
         md.AppendLine();
         md.AppendLine("A recorded medicine is classed by its ATC code when it has one, else by a generic or brand name found in it as whole words, so a dose, a route or a bracket after the name does not hide it. From `src/Cupwise.Domain/Safety/medications.json`; codes from the WHO ATC index.");
@@ -90,6 +99,7 @@ public static class SafetyDocs
         Add("method", w.Method);
         Add("condition", w.Condition);
         Add("medicine class", w.MedicationClass);
+        Add("allergy to", w.Allergen);
         if (w.Fire == true) { parts.Add("a fire method"); }
         if (w.Pregnant == true) { parts.Add("pregnant"); }
         if (w.DurationOverMinutes is { } d) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"longer than {d} min")); }

@@ -25,6 +25,9 @@ public sealed record ScreeningClientInput(
 
     [Description("Resting pulse taken today, beats a minute.")]
     public int? PulseBpm { get; init; }
+
+    [Description("Allergies a session can meet, by substance (\"almond oil\", \"latex\", \"chlorhexidine\") or allergen id; cupwise screen --list-vocabulary lists them.")]
+    public IReadOnlyList<string>? Allergies { get; init; }
 }
 
 public sealed record ScreeningSkinFindingInput(string? Site, string? Side, string? Finding);

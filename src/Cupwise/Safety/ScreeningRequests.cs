@@ -61,6 +61,18 @@ public static class ScreeningRequests
                 v.Add($"client.conditions[{i}]", $"'{name}' is not a condition screening knows ({ConditionCatalogue.Standard.Suggest(name)}); an ICD-10 code is accepted too. cupwise screen --list-vocabulary lists them.");
             }
         }
+        var allergens = new List<string>();
+        var allergies = c.Allergies ?? [];
+        for (var i = 0; i < allergies.Count; i++)
+        {
+            var name = allergies[i]?.Trim() ?? string.Empty;
+            var found = AllergenCatalogue.Standard.Resolve(name);
+            if (found.Count == 0)
+            {
+                v.Add($"client.allergies[{i}]", $"'{name}' is not an allergen a session can meet ({ScreeningVocabulary.Nearest(name, AllergenCatalogue.Standard.Allergens.SelectMany(a => a.Aliases))}); leave out allergies a cupping session cannot meet.");
+            }
+            allergens.AddRange(found.Select(a => a.Id));
+        }
         var findings = new List<SkinFinding>();
         var skin = c.SkinFindings ?? [];
         for (var i = 0; i < skin.Count; i++)
@@ -75,7 +87,7 @@ public static class ScreeningRequests
             }
         }
         return new ScreeningClient(c.AgeYears, c.Pregnant ?? false, null, [.. conditions.Distinct()], c.Medications ?? [], findings,
-            c.FirstSession ?? false, c.HomeUser ?? false).WithVitals(vitals is null ? [] : [vitals]);
+            c.FirstSession ?? false, c.HomeUser ?? false) { Allergens = [.. allergens.Distinct()] }.WithVitals(vitals is null ? [] : [vitals]);
     }
 
     private static List<ScreeningCup> ReadPlan(ScreeningPlanInput? plan, RequestValidator v)
@@ -144,6 +156,7 @@ public static class ScreeningRequests
     public static IEnumerable<(string Kind, IEnumerable<string> Names)> Vocabulary() =>
     [
         ("conditions", ConditionCatalogue.Standard.Concepts.Select(x => x.Id)),
+        ("allergens", AllergenCatalogue.Standard.Allergens.Select(a => a.Id)),
         ("skin findings", Enum.GetValues<SkinFindingKind>().Select(k => ApiJson.Name(k))),
         ("sites", StandardCatalogue.Sites.Select(s => s.Id)),
         ("sides", Enum.GetValues<BodySide>().Select(k => ApiJson.Name(k))),
