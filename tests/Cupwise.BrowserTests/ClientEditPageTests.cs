@@ -173,6 +173,7 @@ public sealed class ClientEditPageTests
         // The picked code is kept apart from its title, and the form says what screening reads each row as.
         await page.GotoAsync(chart + "/edit");
         await page.GetByLabel("Condition 3", new() { Exact = true }).FillAsync("Hay fever");
+        await page.GetByLabel("Condition 4", new() { Exact = true }).FillAsync("Hypertension");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
         await page.WaitForURLAsync(chart);
         await page.GotoAsync(chart + "/edit");
@@ -182,6 +183,8 @@ public sealed class ClientEditPageTests
         await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("E11 · screening reads: Diabetes mellitus");
         await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(2)).ToContainTextAsync("not coded · screening reads nothing here"); // epilepsy, long past
         await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(3)).ToContainTextAsync("not coded · screening reads: Allergic rhinitis (hay fever)");
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(4)).ToContainTextAsync("not coded · screening reads: ");
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(4).GetByRole(AriaRole.Button, new() { Name = "Code condition 4 as I10 (Essential (primary) hypertension)" })).ToBeVisibleAsync();
         await BrowserApp.ScreenshotAsync(page, "client-form-coded");
 
         // Screening: warfarin with its dose and the diabetes are found; hay fever is not a fever, and past epilepsy does not block.
@@ -195,5 +198,6 @@ public sealed class ClientEditPageTests
         await Assertions.Expect(safety).Not.ToContainTextAsync("high fever");
         await Assertions.Expect(safety).Not.ToContainTextAsync("Convulsions");
         await Assertions.Expect(safety).ToContainTextAsync("Latex allergy: wear latex-free gloves");
+        await Assertions.Expect(safety).ToContainTextAsync("High blood pressure: ask whether it is controlled");
     }
 }

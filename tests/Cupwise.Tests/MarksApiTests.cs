@@ -35,6 +35,26 @@ public sealed class MarksApiTests
     }
 
     [Fact]
+    public async Task AMarkLeftByAGlidingOrAFacialCupIsForecastLikeAnyOther()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        var practitioner = await app.NewPractitionerAsync();
+        var start = new DateTimeOffset(2026, 11, 20, 9, 0, 0, TimeSpan.Zero);
+        var gliding = Requests.Cup("glass-medium", "upper-back", "left", start.AddMinutes(1), start.AddMinutes(6), 2, technique: "moving", method: "fire-flash");
+        var facial = Requests.Cup("silicone-face-35", "cheek", "right", start.AddMinutes(7), start.AddMinutes(12), 1, technique: "moving", method: "squeeze");
+        await (await app.PostAsync("/api/v1/sessions", new Cupwise.Sessions.SessionRequest(client.Id, practitioner.Id, "completed", start, start.AddMinutes(15), null, null, [gliding, facial])))
+            .ReadAsync<Cupwise.Sessions.SessionResponse>(HttpStatusCode.Created);
+
+        var sites = (await app.GetAsync<List<SiteEligibilityResponse>>($"/api/v1/clients/{client.Id}/sites/eligibility")).ToDictionary(e => (e.Site, e.Side));
+        var back = sites[("upper-back", "left")];
+        Assert.Equal(("mark forecast to clear", 2), (back.Reason, back.MarkGrade));
+        Assert.InRange((back.ClearBy!.Value - start.AddMinutes(6)).TotalDays, 2, 6);
+        Assert.Equal(1, sites[("cheek", "right")].MarkGrade);
+        Assert.True(sites[("cheek", "right")].ClearBy > start.AddMinutes(12), "a facial mark takes time to clear too");
+    }
+
+    [Fact]
     public async Task ABadFollowUpNamesTheField()
     {
         await using var app = await CupwiseApp.StartAsync();

@@ -67,7 +67,7 @@ public sealed class ScreeningApiTests
         var errors = await (await app.PostAsync("/api/v1/screening", request)).ProblemFieldsAsync();
         Assert.StartsWith("'diabetis' is not a condition screening knows (nearest: diabetes (Diabetes mellitus)", errors["client.conditions[0]"][0], StringComparison.Ordinal);
 
-        var named = new ScreeningRequest(new ScreeningClientInput(50, null, null, null, null, ["Epilepsy", "pacemaker", "Hay fever", "E11.9", "Hypertension"], ["Warfarin 5 mg"], [], null, null),
+        var named = new ScreeningRequest(new ScreeningClientInput(50, null, null, null, null, ["Epilepsy", "pacemaker", "Hay fever", "E11.9", "Hypertension", "Type 2 diabetes"], ["Warfarin 5 mg"], [], null, null),
             new ScreeningPlanInput([new ScreeningCupInput("upper-back", "left", "valve-35", "stationary", "pump", 10)]));
         var result = await (await app.PostAsync("/api/v1/screening", named)).ReadAsync<ScreeningResponse>(HttpStatusCode.OK);
         var rules = result.Findings.Select(f => f.RuleId).ToList();
@@ -139,7 +139,7 @@ public sealed class ScreenCommandTests
     public async Task ConditionsAreGivenAsAClinicianWritesThemAndMedicinesWithTheirDoses()
     {
         var path = Write("""
-            { "client": { "ageYears": 50, "conditions": ["epilepsy", "pacemaker", "E11.9", "Hay fever", "M54.2"], "medications": ["Warfarin 5 mg"] },
+            { "client": { "ageYears": 50, "conditions": ["epilepsy", "pacemaker", "E11.9", "Hay fever", "M54.2", "Type 2 diabetes", "Hypertension"], "medications": ["Warfarin 5 mg"] },
               "plan": { "applications": [ { "site": "upper-back", "side": "left", "cup": "valve-35", "technique": "stationary", "method": "pump", "durationMinutes": 10 } ] } }
             """);
         var (exit, output, _) = await RunAsync("screen", "--input", path, "--json");
@@ -150,7 +150,13 @@ public sealed class ScreenCommandTests
         Assert.Contains("client.implanted-device", rules);
         Assert.Contains("client.diabetes", rules);
         Assert.Contains("client.anticoagulant", rules);
+        Assert.Contains("client.hypertension", rules);
         Assert.DoesNotContain("redflag.high-fever-condition", rules); // hay fever is not a fever
+
+        var misspelt = Write("""{ "client": { "conditions": ["diabetis"] }, "plan": { "applications": [] } }""");
+        var (code, _, error) = await RunAsync("screen", "--input", misspelt);
+        Assert.Equal(2, code);
+        Assert.Contains("'diabetis' is not a condition screening knows (nearest: diabetes (Diabetes mellitus)", error, StringComparison.Ordinal);
     }
 
     [Fact]
