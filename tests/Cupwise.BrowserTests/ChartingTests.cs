@@ -292,6 +292,7 @@ public sealed class ChartingTests
         await page.GetByRole(AriaRole.Button, new() { Name = "Record vital signs" }).ClickAsync();
         await Assertions.Expect(screening.GetByRole(AriaRole.List, new() { Name = "Vital signs" })).ToContainTextAsync("36.9 °C · 186/104 mmHg · pulse 88");
         await Assertions.Expect(screening).ToContainTextAsync("Blood pressure 180/120 mmHg or higher today: do not cup");
+        await Assertions.Expect(screening).Not.ToContainTextAsync("160/100"); // the lesser finding would ask for a reason that cannot help
         await Assertions.Expect(apply).ToBeDisabledAsync();
         await BrowserApp.ScreenshotAsync(page, "session-vitals");
 
@@ -305,11 +306,23 @@ public sealed class ChartingTests
         await screening.GetByRole(AriaRole.Button, new() { Name = "Record reason" }).ClickAsync();
         await Assertions.Expect(apply).ToBeEnabledAsync();
 
-        // A fever taken now stops everything; the blood pressure taken before still counts.
+        // A reason given on one reading does not cover the next: 172/104 asks again.
+        await page.GetByLabel("Blood pressure, upper (mmHg)").FillAsync("172");
+        await page.GetByLabel("Blood pressure, lower (mmHg)").FillAsync("104");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record another reading" }).ClickAsync();
+        await Assertions.Expect(screening.GetByLabel("Reason to go ahead: Blood pressure 160/100 mmHg or higher today")).ToBeVisibleAsync();
+        await Assertions.Expect(apply).ToBeDisabledAsync();
+
+        // A fever taken now stops everything, and the cup says so rather than asking for a reason.
         await page.GetByLabel("Temperature (°C)").FillAsync("38.3");
         await page.GetByRole(AriaRole.Button, new() { Name = "Record another reading" }).ClickAsync();
         await Assertions.Expect(screening).ToContainTextAsync("Fever: do not cup");
-        await Assertions.Expect(screening).ToContainTextAsync("Reason recorded by");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row, new() { Name = "Cup 1" })).ToContainTextAsync("Cup 1 cannot be applied: Fever");
         await Assertions.Expect(apply).ToBeDisabledAsync();
+
+        // A value no body shows is refused beside the fields.
+        await page.GetByLabel("Temperature (°C)").FillAsync("50");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Record another reading" }).ClickAsync();
+        await Assertions.Expect(screening.GetByRole(AriaRole.Alert)).ToContainTextAsync("Temperature: must be a body temperature between 30 and 45 °C");
     }
 }

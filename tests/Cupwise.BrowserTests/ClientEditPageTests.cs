@@ -128,7 +128,7 @@ public sealed class ClientEditPageTests
         await offer.ClickAsync();
         await Assertions.Expect(page.GetByLabel("ICD-10 code of condition 1")).ToHaveValueAsync("E11");
         var conditions = page.GetByRole(AriaRole.Table, new() { Name = "Conditions" });
-        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("E11 · screening reads: Diabetes mellitus (once saved)");
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("E11 · coded when you save");
         await Assertions.Expect(offer).ToHaveCountAsync(0);
         await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
         await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
@@ -140,6 +140,23 @@ public sealed class ClientEditPageTests
         await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(2)).ToContainTextAsync("not coded · screening reads: Epilepsy and convulsions");
         await page.GetByRole(AriaRole.Button, new() { Name = "Code condition 2 as G40 (Epilepsy)" }).ClickAsync();
         await Assertions.Expect(page.GetByLabel("ICD-10 code of condition 2")).ToHaveValueAsync("G40");
+        // A code picked from the field's list is split into its title and code at once.
+        await page.GetByLabel("Condition 3", new() { Exact = true }).FillAsync("Essential (primary) hypertension (I10)");
+        await Assertions.Expect(page.GetByLabel("Condition 3", new() { Exact = true })).ToHaveValueAsync("Essential (primary) hypertension");
+        await Assertions.Expect(page.GetByLabel("ICD-10 code of condition 3")).ToHaveValueAsync("I10");
+        await page.GetByLabel("Status of condition 3").SelectOptionAsync("history-of");
+        // A mistake is said under its own row, and the heading still names the client as saved.
+        await page.GetByLabel("Onset of condition 3").FillAsync("last year");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(4)).ToContainTextAsync("Condition 3, onset: must be a year, a month or a day");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Edit Kim Example");
+        await page.GetByLabel("Onset of condition 3").FillAsync("2015");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save client" }).ClickAsync();
+        await page.WaitForURLAsync(new Regex("/clients/[0-9a-f-]{36}$"));
+        await Assertions.Expect(page.GetByText("Essential (primary) hypertension (I10) — history of, since 2015")).ToBeVisibleAsync();
+        await page.GotoAsync(page.Url + "/edit");
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(3)).ToContainTextAsync("I10 · not current · screening leaves it out (Hypertensive diseases)");
+
         // Words that name nothing are offered nothing.
         await page.GetByLabel("Condition 3", new() { Exact = true }).PressSequentiallyAsync("Tired on Mondays");
         await page.WaitForTimeoutAsync(800);
@@ -181,7 +198,7 @@ public sealed class ClientEditPageTests
         await Assertions.Expect(page.GetByLabel("ICD-10 code of condition 1")).ToHaveValueAsync("E11");
         var conditions = page.GetByRole(AriaRole.Table, new() { Name = "Conditions" });
         await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(1)).ToContainTextAsync("E11 · screening reads: Diabetes mellitus");
-        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(2)).ToContainTextAsync("not coded · screening reads nothing here"); // epilepsy, long past
+        await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(2)).ToContainTextAsync("not coded · not current · screening leaves it out (Epilepsy and convulsions)"); // epilepsy, long past
         await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(3)).ToContainTextAsync("not coded · screening reads: Allergic rhinitis (hay fever)");
         await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(4)).ToContainTextAsync("not coded · screening reads: ");
         await Assertions.Expect(conditions.GetByRole(AriaRole.Row).Nth(4).GetByRole(AriaRole.Button, new() { Name = "Code condition 4 as I10 (Essential (primary) hypertension)" })).ToBeVisibleAsync();

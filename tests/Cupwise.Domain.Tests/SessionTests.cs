@@ -58,11 +58,27 @@ public sealed class SessionTests
         Assert.Equal(2, session.Vitals.Count);
     }
 
+    [Fact]
+    public void AReasonGivenOnOneBloodPressureDoesNotCoverALaterReading()
+    {
+        var session = NewSession();
+        session.RecordVitals(VitalSigns.Take(null, 165, 95, null, _clock.GetUtcNow(), "owner@example.test"));
+        _clock.Advance(TimeSpan.FromMinutes(1));
+        session.RecordOverride("vitals.uncontrolled-hypertension", null, "Usual for this client", "owner@example.test", _clock);
+        Assert.True(session.HasOverride("vitals.uncontrolled-hypertension", null, onVitalSigns: true));
+        _clock.Advance(TimeSpan.FromMinutes(5));
+        session.RecordVitals(VitalSigns.Take(null, 175, 110, null, _clock.GetUtcNow(), "owner@example.test"));
+        Assert.False(session.HasOverride("vitals.uncontrolled-hypertension", null, onVitalSigns: true));
+        Assert.Null(session.OverrideFor("vitals.uncontrolled-hypertension", null, onVitalSigns: true));
+        // A reason about the history, not today's readings, still holds.
+        Assert.True(session.HasOverride("vitals.uncontrolled-hypertension", null));
+    }
+
     [Theory]
     [InlineData(29.9, null, null, null, "temperatureC", "between 30 and 45 °C")]
     [InlineData(null, 150, null, null, "diastolicMmHg", "needs both numbers")]
     [InlineData(null, null, 80, null, "systolicMmHg", "needs both numbers")]
-    [InlineData(null, 120, 130, null, "diastolicMmHg", "below the systolic pressure (120 mmHg)")]
+    [InlineData(null, 120, 130, null, "diastolicMmHg", "below the upper number (120 mmHg)")]
     [InlineData(null, 301, 80, null, "systolicMmHg", "between 50 and 300 mmHg")]
     [InlineData(null, null, null, 19, "pulseBpm", "between 20 and 250 beats a minute")]
     [InlineData(null, null, null, null, "temperatureC", "at least one of")]

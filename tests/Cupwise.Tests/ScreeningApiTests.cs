@@ -176,7 +176,7 @@ public sealed class ScreenCommandTests
         var mistyped = Write("""{ "client": { "systolicMmHg": 80, "diastolicMmHg": 120 }, "plan": { "applications": [] } }""");
         var (code, _, error) = await RunAsync("screen", "--input", mistyped);
         Assert.Equal(2, code);
-        Assert.Contains("client.diastolicMmHg: must be below the systolic pressure (80 mmHg); got 120.", error, StringComparison.Ordinal);
+        Assert.Contains("client.diastolicMmHg: must be below the upper number (80 mmHg); got 120.", error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -186,6 +186,7 @@ public sealed class ScreenCommandTests
         Assert.Equal(0, exit);
         Assert.Contains("conditions: haemophilia, bleeding-disorder", output, StringComparison.Ordinal);
         Assert.Contains("skin findings: broken-skin", output, StringComparison.Ordinal);
+        Assert.Contains("allergens: nut-oil, lanolin", output, StringComparison.Ordinal);
         Assert.Contains("warfarin", output, StringComparison.Ordinal);
     }
 

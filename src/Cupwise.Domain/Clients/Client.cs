@@ -99,7 +99,7 @@ public sealed class Client
             checks.Fail("email", "must be an e-mail address such as name@example.org.");
         }
         var phone = checks.Run(() => Guard.Optional("phone", d.Phone, 40), null);
-        d.HealthHistory.Validate(d.Sex, checks);
+        d.HealthHistory.Validate(d.Sex, today, checks);
         checks.ThrowIfAny();
 
         FamilyName = family;

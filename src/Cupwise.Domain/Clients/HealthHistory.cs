@@ -15,7 +15,7 @@ public sealed class HealthHistory
     public List<Allergy> Allergies { get; set; } = [];
     public string? Notes { get; set; }
 
-    internal void Validate(Sex sex, Checks checks)
+    internal void Validate(Sex sex, DateOnly today, Checks checks)
     {
         for (var i = 0; i < Conditions.Count; i++)
         {
@@ -23,7 +23,7 @@ public sealed class HealthHistory
             c.Name = checks.Run(() => Guard.Required($"healthHistory.conditions[{i}].name", c.Name, 200), c.Name);
             c.Notes = checks.Run(() => Guard.Optional($"healthHistory.conditions[{i}].notes", c.Notes, 2000), c.Notes);
             c.Icd10 = checks.Run(() => Code($"healthHistory.conditions[{i}].icd10", c.Icd10), c.Icd10);
-            c.Onset = checks.Run(() => Onset($"healthHistory.conditions[{i}].onset", c.Onset), c.Onset);
+            c.Onset = checks.Run(() => Onset($"healthHistory.conditions[{i}].onset", c.Onset, today), c.Onset);
             if (!Enum.IsDefined(c.Status))
             {
                 checks.Fail($"healthHistory.conditions[{i}].status", "must be active, resolved or history-of.");
@@ -98,7 +98,7 @@ public sealed class HealthHistory
     }
 
     /// <summary>When a condition began, as precisely as it is known: a year, a month or a day.</summary>
-    private static string? Onset(string field, string? given)
+    private static string? Onset(string field, string? given, DateOnly today)
     {
         var text = Guard.Optional(field, given, 10);
         if (text is null)
@@ -107,8 +107,8 @@ public sealed class HealthHistory
         }
         string[] formats = ["yyyy", "yyyy-MM", "yyyy-MM-dd"];
         return DateTime.TryParseExact(text, formats, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var at)
-            && at.Year is >= 1900 and <= 2200
-            ? text
+            && at.Year >= 1900
+            ? (DateOnly.FromDateTime(at) <= today ? text : throw new DomainValidationException(field, $"must not be in the future (today is {today:yyyy-MM-dd}); got '{text}'."))
             : throw new DomainValidationException(field, $"must be a year, a month or a day, such as 2019, 2019-05 or 2019-05-14; got '{text}'.");
     }
 }

@@ -109,6 +109,20 @@ public static class Icd10
     }
 
     /// <summary>
+    /// A name for a code given without one: its title when it is offered ("Essential (primary) hypertension"), else
+    /// the code with its chapter ("K58.0 · Diseases of the digestive system").
+    /// </summary>
+    public static string NameFor(string code)
+    {
+        if (Offered.FirstOrDefault(e => e.Code == code) is { } entry)
+        {
+            return entry.Title;
+        }
+        var chapter = Chapter(code);
+        return chapter is null ? code : $"{code} · {chapter[(chapter.IndexOf(' ', StringComparison.Ordinal) + 1)..]}";
+    }
+
+    /// <summary>
     /// Whether a normalised code lies in a pattern: one code ("I50" covers I50 and its subcodes) or a range
     /// ("D66-D67", "D69.3-D69.6"), each end compared at its own length.
     /// </summary>
@@ -263,12 +277,20 @@ public sealed class ConditionCatalogue
     /// <summary>The concept ids screening reads from one recorded condition: by its code when it has one, else by its words; past ones only where they count.</summary>
     public IEnumerable<string> Read(Condition condition)
     {
-        var words = PhraseIndex<bool>.Words(condition.Name);
-        var past = condition.Status != ConditionStatus.Active || PastWords.Find(words).Count > 0 || (condition.Notes is { } n && SoundsPast(n));
-        var byCode = condition.Icd10 is { Length: > 0 } code ? ForCode(code).ToList() : [];
-        var concepts = byCode.Count > 0 ? byCode : _words.Find(words).Distinct();
-        return concepts.Where(c => !past || c.AnyStatus).Select(c => c.Id);
+        var past = IsPast(condition);
+        return Named(condition).Where(c => !past || c.AnyStatus).Select(c => c.Id);
     }
+
+    /// <summary>The concepts a recorded condition names, current or past: by its code when it has one, else by its words.</summary>
+    public IReadOnlyList<ConditionConcept> Named(Condition condition)
+    {
+        var byCode = condition.Icd10 is { Length: > 0 } code ? ForCode(code).ToList() : [];
+        return byCode.Count > 0 ? byCode : [.. _words.Find(PhraseIndex<bool>.Words(condition.Name)).Distinct()];
+    }
+
+    /// <summary>Whether a recorded condition is past: by its status, or by its words or notes ("as a child").</summary>
+    public static bool IsPast(Condition condition) =>
+        condition.Status != ConditionStatus.Active || SoundsPast(condition.Name) || (condition.Notes is { } n && SoundsPast(n));
 
     /// <summary>
     /// What a name given to the API or the command line means: a concept's id, one of its words, an ICD-10 code, or a

@@ -77,6 +77,9 @@ public sealed record ScreeningFinding(string RuleId, FindingSeverity Severity, i
 {
     /// <summary>The session's cup application it concerns, when the plan was a session's; null for the client as a whole.</summary>
     public Guid? CupId { get; init; }
+
+    /// <summary>True when the rule reads today's vital signs: a reason to go ahead holds only for the readings it was given on.</summary>
+    public bool OnVitalSigns { get; init; }
 }
 
 public sealed record ScreeningResult(bool Allowed, IReadOnlyList<ScreeningFinding> Findings)
@@ -141,7 +144,7 @@ public sealed class ScreeningEngine(ScreeningRuleSet rules)
         // Home users: whatever needs a practitioner's recorded reason is not for them to override.
         var severity = client.HomeUser && rule.Severity == FindingSeverity.Override ? FindingSeverity.Block : rule.Severity;
         return new ScreeningFinding(rule.Id, severity, index, cup?.Site.Id, cup?.Side,
-            client.HomeUser ? rule.Home : rule.Practitioner, rule.Source, rule.Grade, rule.Adjust) { CupId = cup?.Id };
+            client.HomeUser ? rule.Home : rule.Practitioner, rule.Source, rule.Grade, rule.Adjust) { CupId = cup?.Id, OnVitalSigns = rule.When.ReadsVitalSigns };
     }
 
     private static bool ClientMatches(RuleWhen w, ScreeningClient c, HashSet<string> conditions, HashSet<string> classes)
@@ -152,6 +155,7 @@ public sealed class ScreeningEngine(ScreeningRuleSet rules)
         if (w.Allergen is { } allergens && !allergens.Any(c.Allergens.Contains)) { return false; }
         if (w.TemperatureAtLeastC is { } fever && !(c.TemperatureC >= fever)) { return false; }
         if (w.BloodPressureAtLeast is { } high && !(c.SystolicMmHg >= high.Systolic || c.DiastolicMmHg >= high.Diastolic)) { return false; }
+        if (w.BloodPressureBelow is { } under && !(c.SystolicMmHg < under.Systolic && c.DiastolicMmHg < under.Diastolic)) { return false; }
         if (w.SystolicBelowMmHg is { } low && !(c.SystolicMmHg < low)) { return false; }
         if (w.PulseAtLeastBpm is { } fast && !(c.PulseBpm >= fast)) { return false; }
         if (w.PulseBelowBpm is { } slow && !(c.PulseBpm < slow)) { return false; }

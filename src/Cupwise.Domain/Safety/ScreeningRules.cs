@@ -45,6 +45,13 @@ public sealed record RuleWhen
     public bool? HomeUser { get; init; }
     public bool? Always { get; init; }
 
+    /// <summary>Holds when the latest blood pressure is below both numbers: a rule for high pressure that a worse one replaces.</summary>
+    public BloodPressure? BloodPressureBelow { get; init; }
+
+    /// <summary>True when the rule reads the vital signs taken today.</summary>
+    public bool ReadsVitalSigns => TemperatureAtLeastC is not null || BloodPressureAtLeast is not null || BloodPressureBelow is not null
+        || SystolicBelowMmHg is not null || PulseAtLeastBpm is not null || PulseBelowBpm is not null;
+
     /// <summary>True when the rule looks at a planned cup, so it is checked once per cup.</summary>
     public bool PerCup => SkinFinding is not null || SiteFlag is not null || Site is not null || View is not null || Technique is not null
         || Method is not null || Fire is not null || DurationOverMinutes is not null || PressureBeyondMmHg is not null;

@@ -211,8 +211,17 @@ public sealed class TreatmentSession
     public const int MaxVitalReadings = 20;
 
     /// <summary>True when a reason to go ahead has been recorded for this rule (and cup, or the whole client).</summary>
-    public bool HasOverride(string ruleId, Guid? cupApplicationId) =>
-        Overrides.Exists(o => o.RuleId == ruleId && (o.CupApplicationId == cupApplicationId || o.CupApplicationId is null));
+    public bool HasOverride(string ruleId, Guid? cupApplicationId, bool onVitalSigns = false) => OverrideFor(ruleId, cupApplicationId, onVitalSigns) is not null;
+
+    /// <summary>
+    /// The reason recorded for this rule (and cup, or the whole client), or null. A reason given for a finding on
+    /// the vital signs holds only for the readings it was given on: a reading taken after it needs its own.
+    /// </summary>
+    public SafetyOverride? OverrideFor(string ruleId, Guid? cupApplicationId, bool onVitalSigns = false)
+    {
+        var since = onVitalSigns && Vitals.Count > 0 ? Vitals.Max(v => v.TakenAt) : DateTimeOffset.MinValue;
+        return Overrides.LastOrDefault(o => o.RuleId == ruleId && (o.CupApplicationId == cupApplicationId || o.CupApplicationId is null) && o.RecordedAt >= since);
+    }
 
     /// <summary>Takes a cup off the plan before it has been applied.</summary>
     public void RemovePlannedCup(Guid cupApplicationId)

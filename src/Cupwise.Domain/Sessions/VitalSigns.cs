@@ -53,7 +53,7 @@ public sealed class VitalSigns
         }
         else if (systolic is { } up && diastolic is { } down && down >= up)
         {
-            errors.Add(new FieldError("diastolicMmHg", $"must be below the systolic pressure ({up} mmHg); got {down}."));
+            errors.Add(new FieldError("diastolicMmHg", $"must be below the upper number ({up} mmHg); got {down}."));
         }
         if (pulse is { } p && (p < MinPulse || p > MaxPulse))
         {

@@ -101,34 +101,83 @@ public sealed class ClientForm
     public ClientRequest ToRequest() => new(
         FamilyName, GivenName, DateOfBirth, Sex, Email, Phone,
         new HealthHistoryDto(
-            [.. Conditions.Where(r => !string.IsNullOrWhiteSpace(r.Name) || !string.IsNullOrWhiteSpace(r.Icd10) || !string.IsNullOrWhiteSpace(r.Notes))
-                .Select(ToDto)],
+            [.. Conditions.Where(IsSent).Select(ToDto)],
             [.. Medications.Where(r => !r.IsEmpty).Select(r => new MedicationDto(r.Name, Blank(r.Dose), Blank(r.Route), Blank(r.Atc), r.ThinsBlood))],
             Pregnant ? new PregnancyDto(PregnancyWeeks ?? 0) : null,
-            // A row with a side or notes but no site is sent, so that its missing site is named rather than dropped.
-            [.. Skin.Where(r => !string.IsNullOrWhiteSpace(r.SiteId) || !string.IsNullOrWhiteSpace(r.Notes) || r.Side is "left" or "right").Select(r => new SkinFindingDto(r.SiteId, r.Side, r.Kind, r.Notes))],
+            [.. Skin.Where(IsSent).Select(r => new SkinFindingDto(r.SiteId, r.Side, r.Kind, r.Notes))],
             [.. Allergies.Where(r => !r.IsEmpty).Select(ToDto)],
             Notes),
         Version);
 
-    /// <summary>A code picked from the list ("Type 2 diabetes mellitus (E11)") into a row whose code is empty: the title and the code.</summary>
-    private static Domain.Safety.Icd10Entry? Picked(ConditionRow row) => string.IsNullOrWhiteSpace(row.Icd10) ? Domain.Safety.Icd10.Picked(row.Name) : null;
+    private static bool IsSent(ConditionRow r) => !string.IsNullOrWhiteSpace(r.Name) || !string.IsNullOrWhiteSpace(r.Icd10) || !string.IsNullOrWhiteSpace(r.Notes);
 
-    /// <summary>A row as the API's condition: a code picked from the list becomes the title and the code.</summary>
-    private static ConditionDto ToDto(ConditionRow r) => Picked(r) is { } code
-        ? new ConditionDto(code.Title, code.Code, r.Status, Blank(r.Onset), Blank(r.Notes))
-        : new ConditionDto(r.Name, Blank(r.Icd10), r.Status, Blank(r.Onset), Blank(r.Notes));
+    // A row with a side or notes but no site is sent, so that its missing site is named rather than dropped.
+    private static bool IsSent(SkinRow r) => !string.IsNullOrWhiteSpace(r.SiteId) || !string.IsNullOrWhiteSpace(r.Notes) || r.Side is "left" or "right";
 
-    /// <summary>What screening reads a row as (the same reading a save would give): the concepts' titles, or null when it reads nothing there.</summary>
+    /// <summary>
+    /// An API field of a list ("healthHistory.conditions[0].onset") renumbered to the form's row it came from (empty
+    /// rows are not sent), so that an error names and sits beside the row the person typed in.
+    /// </summary>
+    public string FormField(string apiField)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(apiField, @"^healthHistory\.(?<list>\w+)\[(?<i>\d+)\]");
+        if (!m.Success)
+        {
+            return apiField;
+        }
+        var sent = m.Groups["list"].Value switch
+        {
+            "conditions" => Conditions.Select((r, i) => (Sent: IsSent(r), i)),
+            "medications" => Medications.Select((r, i) => (Sent: !r.IsEmpty, i)),
+            "allergies" => Allergies.Select((r, i) => (Sent: !r.IsEmpty, i)),
+            "skinFindings" => Skin.Select((r, i) => (Sent: IsSent(r), i)),
+            _ => [],
+        };
+        var index = int.Parse(m.Groups["i"].Value, CultureInfo.InvariantCulture);
+        var row = sent.Where(x => x.Sent).Select(x => (int?)x.i).ElementAtOrDefault(index);
+        return row is { } r ? $"healthHistory.{m.Groups["list"].Value}[{r}]{apiField[m.Length..]}" : apiField;
+    }
+
+    /// <summary>The form row an API field of a list belongs to, as "conditions[2]"; null for other fields.</summary>
+    public static string? RowKey(string formField)
+    {
+        var m = System.Text.RegularExpressions.Regex.Match(formField, @"^healthHistory\.(?<row>\w+\[\d+\])");
+        return m.Success ? m.Groups["row"].Value : null;
+    }
+
+    /// <summary>
+    /// A row as the API's condition: a code picked from the list becomes the title and the code; a code typed beside
+    /// a picked one wins, since it was written last.
+    /// </summary>
+    private static ConditionDto ToDto(ConditionRow r)
+    {
+        var picked = Domain.Safety.Icd10.Picked(r.Name);
+        return picked is null
+            ? new ConditionDto(r.Name, Blank(r.Icd10), r.Status, Blank(r.Onset), Blank(r.Notes))
+            : new ConditionDto(picked.Title, Blank(r.Icd10) ?? picked.Code, r.Status, Blank(r.Onset), Blank(r.Notes));
+    }
+
+    /// <summary>
+    /// What screening reads a row as (the same reading a save would give): "screening reads: …", that it leaves a
+    /// past one out, or that it reads nothing there; null for an empty row.
+    /// </summary>
     public static string? ReadAs(ConditionRow row)
     {
         if (string.IsNullOrWhiteSpace(row.Name) && string.IsNullOrWhiteSpace(row.Icd10))
         {
             return null;
         }
+        var catalogue = Domain.Safety.ConditionCatalogue.Standard;
         var condition = ClientMapping.ToCondition(ToDto(row), 0, new RequestValidator());
-        var concepts = Domain.Safety.ConditionCatalogue.Standard.Read(condition).Select(id => Domain.Safety.ConditionCatalogue.Standard.Find(id)!.Title).ToList();
-        return concepts.Count == 0 ? null : string.Join("; ", concepts);
+        var read = catalogue.Read(condition).Select(id => catalogue.Find(id)!.Title).ToList();
+        if (read.Count > 0)
+        {
+            return $"screening reads: {string.Join("; ", read)}";
+        }
+        var named = catalogue.Named(condition);
+        return named.Count > 0
+            ? $"not current · screening leaves it out ({string.Join("; ", named.Select(c => c.Title))})"
+            : "screening reads nothing here";
     }
 
     private static AllergyDto ToDto(AllergyRow r) => new(r.Substance, Blank(r.Reaction), Blank(r.Severity), r.Status);
@@ -186,7 +235,8 @@ public sealed class ClientForm
             };
             var part = m.Groups["part"].Value switch
             {
-                "" or "name" or "substance" => "",
+                "" or "name" => "",
+                "substance" => ", what they are allergic to",
                 "icd10" => ", ICD-10 code",
                 "siteId" => ", site",
                 "side" => ", side",
@@ -196,6 +246,7 @@ public sealed class ClientForm
                 "route" => ", route",
                 "atc" => ", ATC code",
                 "onset" => ", onset",
+                "takenAt" => ", when taken",
                 "status" => ", status",
                 "reaction" => ", reaction",
                 "severity" => ", severity",

@@ -26,7 +26,7 @@ internal static class ClientMapping
     {
         if (r.DateOfBirth is null)
         {
-            v.Add("dateOfBirth", "is required, as an ISO 8601 date such as 1990-04-02.");
+            v.Add("dateOfBirth", "is required, such as 1990-04-02.");
         }
         var sex = v.Parse<Sex>("sex", r.Sex);
         var history = ToHistory(r.HealthHistory, v);
@@ -35,9 +35,11 @@ internal static class ClientMapping
     }
 
     /// <summary>One condition of a request; a status it does not know is recorded on <paramref name="v"/> and read as active.</summary>
+    /// <remarks>A code given without a name is named by its title or its chapter.</remarks>
     public static Condition ToCondition(ConditionDto c, int index, RequestValidator v) => new()
     {
-        Name = c.Name ?? string.Empty, Icd10 = c.Icd10, Onset = c.Onset, Notes = c.Notes,
+        Name = string.IsNullOrWhiteSpace(c.Name) && Domain.Safety.Icd10.TryNormalise(c.Icd10, out var code) ? Domain.Safety.Icd10.NameFor(code) : c.Name ?? string.Empty,
+        Icd10 = c.Icd10, Onset = c.Onset, Notes = c.Notes,
         Status = v.Parse<ConditionStatus>($"healthHistory.conditions[{index}].status", c.Status, required: false) ?? ConditionStatus.Active,
     };
 

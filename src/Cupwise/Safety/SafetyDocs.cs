@@ -106,6 +106,7 @@ public static class SafetyDocs
         if (w.PressureBeyondMmHg is { } p) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"stronger than {p} mmHg")); }
         if (w.TemperatureAtLeastC is { } t) { parts.Add(string.Create(CultureInfo.InvariantCulture, $"temperature ≥ {t} °C")); }
         if (w.BloodPressureAtLeast is { } bp) { parts.Add($"blood pressure ≥ {bp.Systolic} systolic or ≥ {bp.Diastolic} diastolic mmHg"); }
+        if (w.BloodPressureBelow is { } under) { parts.Add($"blood pressure below {under.Systolic}/{under.Diastolic} mmHg"); }
         if (w.SystolicBelowMmHg is { } low) { parts.Add($"systolic < {low} mmHg"); }
         if (w.PulseAtLeastBpm is { } fast) { parts.Add($"pulse ≥ {fast} a minute"); }
         if (w.PulseBelowBpm is { } slow) { parts.Add($"pulse < {slow} a minute"); }

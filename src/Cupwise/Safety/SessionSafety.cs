@@ -55,13 +55,15 @@ public static class SessionSafety
     /// </summary>
     public static string? WhyNot(ScreeningResult result, TreatmentSession session, CupApplication cup)
     {
-        foreach (var finding in result.For(cup.Id))
+        // A block first: a reason recorded for another finding must not suggest that this cup could go on.
+        var findings = result.For(cup.Id).ToList();
+        if (findings.FirstOrDefault(f => f.Severity == FindingSeverity.Block) is { } block)
         {
-            if (finding.Severity == FindingSeverity.Block)
-            {
-                return $"Cup {cup.Number} cannot be applied: {finding.Message}";
-            }
-            if (finding.Severity == FindingSeverity.Override && !session.HasOverride(finding.RuleId, finding.CupId))
+            return $"Cup {cup.Number} cannot be applied: {block.Message}";
+        }
+        foreach (var finding in findings)
+        {
+            if (finding.Severity == FindingSeverity.Override && !session.HasOverride(finding.RuleId, finding.CupId, finding.OnVitalSigns))
             {
                 return $"Cup {cup.Number} needs a recorded reason to go ahead: {finding.Message}";
             }

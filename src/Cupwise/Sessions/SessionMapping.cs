@@ -20,8 +20,15 @@ internal static class SessionMapping
     };
 
     /// <summary>Reads vital signs from a request; problems go to <paramref name="v"/> under <paramref name="prefix"/>.</summary>
-    public static VitalSigns? ToVitals(VitalsRequest r, string prefix, string by, DateTimeOffset now, RequestValidator v) =>
-        v.Try(prefix, () => VitalSigns.Take(r.TemperatureC, r.SystolicMmHg, r.DiastolicMmHg, r.PulseBpm, r.TakenAt?.ToUniversalTime() ?? now, by));
+    public static VitalSigns? ToVitals(VitalsRequest r, string prefix, string by, DateTimeOffset now, RequestValidator v)
+    {
+        if (r.TakenAt is { } at && at > now.AddMinutes(1))
+        {
+            v.Add(RequestValidator.Join(prefix, "takenAt"), "must not be in the future.");
+            return null;
+        }
+        return v.Try(prefix, () => VitalSigns.Take(r.TemperatureC, r.SystolicMmHg, r.DiastolicMmHg, r.PulseBpm, r.TakenAt?.ToUniversalTime() ?? now, by));
+    }
 
     private static CupApplicationResponse ToResponse(CupApplication c) => new(
         c.Id.ToString(), c.Number, c.CupId, c.SiteId, c.Side, c.View, c.X, c.Y, c.Technique, c.Method, c.PumpStrokes,

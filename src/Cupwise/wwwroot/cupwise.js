@@ -37,7 +37,7 @@ document.addEventListener('click', function (e) {
                 if (name.value.trim() !== text) { return; }
                 box.replaceChildren(...offers.map(function (o) {
                     const b = document.createElement('button');
-                    b.type = 'button'; b.className = 'offer'; b.dataset.code = o.code; b.dataset.reads = o.screeningReads.join('; ');
+                    b.type = 'button'; b.className = 'offer'; b.dataset.code = o.code;
                     b.setAttribute('aria-label', 'Code condition ' + row.dataset.condition + ' as ' + o.code + ' (' + o.title + ')');
                     b.textContent = 'Code as ' + o.code + ' · ' + o.title;
                     return b;
@@ -45,9 +45,32 @@ document.addEventListener('click', function (e) {
             })
             .catch(function () { });
     }
+    // The row's "coded as" note, made when the row had none.
+    function codedAs(row) {
+        let coded = row.querySelector('[data-coded-as]');
+        if (!coded) {
+            coded = Object.assign(document.createElement('span'), { className: 'hint' });
+            coded.setAttribute('data-coded-as', '');
+            row.querySelector('[data-offers]').before(coded);
+        }
+        return coded;
+    }
+    // A code picked from the field's list ("Epilepsy (G40)") is split into its title and its code at once.
+    function picked(row) {
+        const name = row.querySelector('[data-condition-name]'), code = row.querySelector('[data-condition-code]');
+        const list = name && document.getElementById(name.getAttribute('list'));
+        const option = list ? Array.from(list.options).find(function (o) { return o.value === name.value; }) : null;
+        if (!option) { return false; }
+        name.value = option.dataset.title;
+        if (code.value.trim() === '') { code.value = option.dataset.code; }
+        codedAs(row).textContent = code.value + ' · coded when you save';
+        row.querySelector('[data-offers]').replaceChildren();
+        return true;
+    }
     document.addEventListener('input', function (e) {
         const row = e.target instanceof Element ? e.target.closest('tr[data-condition]') : null;
         if (!row) { return; }
+        if (e.target.matches('[data-condition-name]') && picked(row)) { return; }
         clearTimeout(pending);
         pending = setTimeout(function () { offersFor(row); }, 300);
     });
@@ -58,9 +81,7 @@ document.addEventListener('click', function (e) {
         const code = row.querySelector('[data-condition-code]');
         code.value = button.dataset.code;
         code.dispatchEvent(new Event('change', { bubbles: true }));
-        const coded = row.querySelector('[data-coded-as]') || row.querySelector('[data-offers]').parentElement.appendChild(Object.assign(document.createElement('span'), { className: 'hint' }));
-        coded.setAttribute('data-coded-as', '');
-        coded.textContent = button.dataset.code + ' · ' + (button.dataset.reads ? 'screening reads: ' + button.dataset.reads : 'screening reads nothing here') + ' (once saved)';
+        codedAs(row).textContent = button.dataset.code + ' · coded when you save';
         row.querySelector('[data-offers]').replaceChildren();
         code.focus();
     });
