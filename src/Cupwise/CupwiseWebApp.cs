@@ -126,6 +126,16 @@ public static class CupwiseWebApp
             };
             document.Security = [new Microsoft.OpenApi.OpenApiSecurityRequirement { [new Microsoft.OpenApi.OpenApiSecuritySchemeReference("bearer", document)] = [] }];
             return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // Every list a request may send has a bound (RequestShape), and the document names it.
+            if (context.JsonPropertyInfo is { } property && schema.Type is { } type && type.HasFlag(Microsoft.OpenApi.JsonSchemaType.Array)
+                && property.DeclaringType.Namespace?.StartsWith("Cupwise", StringComparison.Ordinal) == true
+                && property.DeclaringType.Name is var name && (name.EndsWith("Request", StringComparison.Ordinal) || name.EndsWith("Dto", StringComparison.Ordinal) || name.EndsWith("Input", StringComparison.Ordinal)))
+            {
+                schema.MaxItems = Api.RequestShape.MaxItems(property.AttributeProvider);
+            }
+            return Task.CompletedTask;
         }));
         services.AddRazorComponents().AddInteractiveServerComponents();
         services.AddMemoryCache(o => o.SizeLimit = 2_000); // drawn charts, one unit each
@@ -168,6 +178,7 @@ public static class CupwiseWebApp
         app.MapOpenApi("/openapi/{documentName}.json");
         app.MapHealth();
         var api = app.MapGroup("/api/v1");
+        api.AddEndpointFilter<Api.RequestShape.Filter>();
         api.MapClients();
         api.MapCatalogue();
         api.MapPractitioners();

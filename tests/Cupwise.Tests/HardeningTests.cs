@@ -49,6 +49,49 @@ public sealed class HardeningTests
         Assert.Equal(1, await app.QueryAsync(db => db.Clients.CountAsync()));
     }
 
+    [Fact]
+    public async Task AListWithANullItemIsRefusedByItsPathAndWritesNothing()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        var practitioner = await app.NewPractitionerAsync();
+        async Task<Dictionary<string, string[]>> SendAsync(HttpMethod method, string url, string json)
+        {
+            using var request = new HttpRequestMessage(method, url) { Content = new StringContent(json, System.Text.Encoding.UTF8, "application/json") };
+            var response = await app.Client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            return await response.ProblemFieldsAsync();
+        }
+        var session = await SendAsync(HttpMethod.Post, "/api/v1/sessions", $$"""{ "clientId": "{{client.Id}}", "practitionerId": "{{practitioner.Id}}", "cups": [null], "adjuncts": [null] }""");
+        Assert.Equal("must not be null: leave the item out instead.", session["cups[0]"][0]);
+        Assert.Contains("adjuncts[0]", session.Keys);
+        var history = await SendAsync(HttpMethod.Post, "/api/v1/clients",
+            """{ "familyName": "Null", "givenName": "Item", "dateOfBirth": "1980-01-01", "sex": "female", "healthHistory": { "conditions": [null], "allergies": [{ "substance": "Latex" }, null] } }""");
+        Assert.Contains("healthHistory.conditions[0]", history.Keys);
+        Assert.Contains("healthHistory.allergies[1]", history.Keys);
+        var hours = await SendAsync(HttpMethod.Put, $"/api/v1/practitioners/{practitioner.Id}/working-hours", "[null]");
+        Assert.Contains("[0]", hours.Keys);
+        Assert.Equal(0, await app.QueryAsync(db => db.Sessions.CountAsync()));
+        Assert.Equal(1, await app.QueryAsync(db => db.Clients.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AListLongerThanItsBoundIsRefusedAndTheBoundIsInTheApiDocument()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        var practitioner = await app.NewPractitionerAsync();
+        var cups = Enumerable.Range(0, 61).Select(_ => Cupwise.Tests.Requests.Cup()).ToList();
+        var errors = await (await app.PostAsync("/api/v1/sessions", new Cupwise.Sessions.SessionRequest(client.Id, practitioner.Id, null, null, null, null, null, cups))).ProblemFieldsAsync();
+        Assert.Equal("must have at most 60 items; got 61.", errors["cups"][0]);
+        Assert.Equal(0, await app.QueryAsync(db => db.Sessions.CountAsync()));
+
+        using var document = System.Text.Json.JsonDocument.Parse(await app.Client.GetStringAsync("/openapi/v1.json"));
+        var schemas = document.RootElement.GetProperty("components").GetProperty("schemas");
+        Assert.Equal(60, schemas.GetProperty("SessionRequest").GetProperty("properties").GetProperty("cups").GetProperty("maxItems").GetInt32());
+        Assert.Equal(Cupwise.Api.RequestShape.DefaultMaxItems, schemas.GetProperty("HealthHistoryDto").GetProperty("properties").GetProperty("conditions").GetProperty("maxItems").GetInt32());
+    }
+
     [Theory]
     [MemberData(nameof(Payloads))]
     public async Task APayloadInAnyQueryParameterIsRefusedOrFindsNothingAndNeverFails(string payload)

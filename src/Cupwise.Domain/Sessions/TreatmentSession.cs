@@ -140,10 +140,20 @@ public sealed class TreatmentSession
         return session;
     }
 
+    /// <summary>The most cups one session holds: more than any body or face takes at once.</summary>
+    public const int MaxCups = 60;
+
+    /// <summary>The most other treatments recorded with one session.</summary>
+    public const int MaxAdjuncts = 20;
+
     /// <summary>Adds a planned cup; only while the session is open.</summary>
     public CupApplication AddCup(CupPlan plan)
     {
         EnsureOpen("add a cup");
+        if (_cups.Count >= MaxCups)
+        {
+            throw new DomainValidationException("cups", $"a session holds at most {MaxCups} cups.");
+        }
         // Highest + 1, not count + 1: a cup taken off the plan leaves a gap, never a second cup with one number.
         var number = _cups.Count == 0 ? 1 : _cups.Max(c => c.Number) + 1;
         var cup = CupApplication.Plan(Id, PracticeId, number, plan);
@@ -436,6 +446,10 @@ public sealed class TreatmentSession
     private static List<AdjunctTreatment> CheckAdjuncts(IEnumerable<AdjunctTreatment> adjuncts)
     {
         var list = adjuncts.ToList();
+        if (list.Count > MaxAdjuncts)
+        {
+            throw new DomainValidationException("adjuncts", $"must have at most {MaxAdjuncts} items; got {list.Count}.");
+        }
         for (var i = 0; i < list.Count; i++)
         {
             list[i] = new AdjunctTreatment { Kind = list[i].Kind, Detail = Guard.Required($"adjuncts[{i}].detail", list[i].Detail, 1000) };

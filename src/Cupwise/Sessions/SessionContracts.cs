@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.ComponentModel.DataAnnotations;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Quantities;
 using Cupwise.Domain.Sessions;
@@ -13,8 +14,8 @@ public sealed record SessionRequest(
     [property: Description("When the session started; required for in-progress and completed.")] DateTimeOffset? StartedAt,
     [property: Description("When it ended; required for completed.")] DateTimeOffset? EndedAt,
     string? Notes,
-    IReadOnlyList<AdjunctDto>? Adjuncts,
-    IReadOnlyList<CupRequest>? Cups)
+    [property: MaxLength(TreatmentSession.MaxAdjuncts)] IReadOnlyList<AdjunctDto>? Adjuncts,
+    [property: Description("At most 60 cups.")][property: MaxLength(TreatmentSession.MaxCups)] IReadOnlyList<CupRequest>? Cups)
 {
     /// <summary>The client's treatment plan this session belongs to; the client's one active plan if left out.</summary>
     [Description("The client's treatment plan this session belongs to; the client's one active plan if left out.")]
@@ -121,8 +122,8 @@ public sealed record AmendSessionRequest(
     [property: Description("The version you read; a stale version gives 409.")] int? Version,
     [property: Description("Why; required.")] string? Reason,
     string? Notes,
-    IReadOnlyList<AdjunctDto>? Adjuncts,
-    IReadOnlyList<CupAmendmentRequest>? Cups);
+    [property: MaxLength(TreatmentSession.MaxAdjuncts)] IReadOnlyList<AdjunctDto>? Adjuncts,
+    [property: MaxLength(TreatmentSession.MaxCups)] IReadOnlyList<CupAmendmentRequest>? Cups);
 
 public sealed record CupAmendmentRequest(
     string? CupApplicationId,
@@ -141,7 +142,7 @@ public sealed record DiscardSessionRequest(
     [property: Description("Why, such as 'visit cancelled'; 'No reason given' if left out.")] string? Reason);
 
 /// <summary>The notes and adjunct treatments of a session that is still open (replaced as a whole).</summary>
-public sealed record SessionNotesRequest(string? Notes, IReadOnlyList<AdjunctDto>? Adjuncts);
+public sealed record SessionNotesRequest(string? Notes, [property: MaxLength(TreatmentSession.MaxAdjuncts)] IReadOnlyList<AdjunctDto>? Adjuncts);
 
 public sealed record CupEventRequest(
     [property: Description("When it happened; now if not given.")] DateTimeOffset? At,

@@ -1,0 +1,104 @@
+using System.Collections;
+using System.Collections.Concurrent;
+using System.ComponentModel.DataAnnotations;
+using System.Reflection;
+using System.Text.Json;
+
+namespace Cupwise.Api;
+
+/// <summary>
+/// The one place that bounds what a request's lists may hold: no list item is null, and no list is longer than its
+/// bound (a property's [MaxLength], else <see cref="DefaultMaxItems"/>). Checked before any handler runs, for every
+/// body the API reads, and named in the OpenAPI document as maxItems.
+/// </summary>
+public static class RequestShape
+{
+    /// <summary>A list without a bound of its own holds at most this many items.</summary>
+    public const int DefaultMaxItems = 100;
+
+    private static readonly ConcurrentDictionary<Type, (PropertyInfo Property, string Name, int Max)[]> Shapes = new();
+
+    /// <summary>The bound of a list property: its [MaxLength], else the default.</summary>
+    public static int MaxItems(ICustomAttributeProvider? property) =>
+        property?.GetCustomAttributes(typeof(MaxLengthAttribute), inherit: true).OfType<MaxLengthAttribute>().FirstOrDefault()?.Length ?? DefaultMaxItems;
+
+    /// <summary>Every problem with the lists of a request body, by JSON path; empty when there is none.</summary>
+    public static Dictionary<string, string[]> Check(object? body)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        Walk(body, "", DefaultMaxItems, errors, depth: 0);
+        return errors;
+    }
+
+    /// <summary>A request type of Cupwise's, or a list of them (working hours); not a form or a file.</summary>
+    private static bool IsRequestBody(Type type) =>
+        IsOurs(type) || (typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType && type.GetGenericArguments().All(IsOurs));
+
+    private static bool IsOurs(Type type) => type.Namespace?.StartsWith("Cupwise", StringComparison.Ordinal) == true && !type.IsEnum;
+
+    private static void Walk(object? value, string path, int max, Dictionary<string, string[]> errors, int depth)
+    {
+        if (value is null || depth > 8 || value is string)
+        {
+            return;
+        }
+        if (value is IEnumerable list)
+        {
+            var i = 0;
+            foreach (var item in list)
+            {
+                var at = $"{path}[{i}]";
+                if (item is null)
+                {
+                    errors[at] = ["must not be null: leave the item out instead."];
+                }
+                else
+                {
+                    Walk(item, at, DefaultMaxItems, errors, depth + 1);
+                }
+                i++;
+            }
+            if (i > max)
+            {
+                errors[path.Length == 0 ? "body" : path] = [$"must have at most {max} items; got {i}."];
+            }
+            return;
+        }
+        var type = value.GetType();
+        if (!IsOurs(type))
+        {
+            return;
+        }
+        foreach (var (property, name, bound) in Shapes.GetOrAdd(type, Describe))
+        {
+            Walk(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", bound, errors, depth + 1);
+        }
+    }
+
+    private static (PropertyInfo, string, int)[] Describe(Type type) =>
+        [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(string)
+                && (typeof(IEnumerable).IsAssignableFrom(p.PropertyType) || IsOurs(p.PropertyType)))
+            .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name), MaxItems(p)))];
+
+    /// <summary>The endpoint filter: a body whose lists break their bounds is answered 400 with each path named.</summary>
+    public sealed class Filter : IEndpointFilter
+    {
+        public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+        {
+            // The body is the argument of the type the endpoint accepts; services and route values are left alone.
+            var bodyType = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
+            if (bodyType is not null)
+            {
+                foreach (var argument in context.Arguments)
+                {
+                    if (argument is not null && bodyType.IsInstanceOfType(argument) && IsRequestBody(argument.GetType()) && Check(argument) is { Count: > 0 } errors)
+                    {
+                        return TypedResults.ValidationProblem(errors, title: "One or more fields are not valid.");
+                    }
+                }
+            }
+            return await next(context);
+        }
+    }
+}
