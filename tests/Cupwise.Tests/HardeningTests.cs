@@ -76,6 +76,35 @@ public sealed class HardeningTests
     }
 
     [Fact]
+    public async Task ADateOutsideTheClinicalRangeIsRefusedByNameAndNothingAnswers500()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        var practitioner = await app.NewPractitionerAsync();
+        var farFuture = new DateTimeOffset(9999, 12, 31, 23, 59, 59, TimeSpan.Zero);
+
+        var plan = await (await app.PostAsync($"/api/v1/clients/{client.Id}/plans", new Cupwise.Plans.PlanRequest("Neck pain", "M54.2", "neck-pain",
+            null, null, null, null, null, farFuture))).ProblemFieldsAsync();
+        Assert.StartsWith("must be between 1900-01-01 and ", plan["startedAt"][0], StringComparison.Ordinal);
+        Assert.EndsWith("; got 9999-12-31.", plan["startedAt"][0], StringComparison.Ordinal);
+        var booking = await (await app.PostAsync("/api/v1/appointments", new Cupwise.Scheduling.AppointmentRequest(client.Id, practitioner.Id, farFuture, 45, null, []))).ProblemFieldsAsync();
+        Assert.Contains("start", booking.Keys);
+        var session = await (await app.PostAsync("/api/v1/sessions", new Cupwise.Sessions.SessionRequest(client.Id, practitioner.Id, "in-progress", new DateTimeOffset(1, 1, 1, 0, 0, 0, TimeSpan.Zero), null, null, null, []))).ProblemFieldsAsync();
+        Assert.Contains("got 0001-01-01", session["startedAt"][0], StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => db.Plans.CountAsync()));
+        Assert.Equal(0, await app.QueryAsync(db => db.Appointments.CountAsync()));
+
+        foreach (var url in new[] { "/api/v1/reports/outcomes?from=0001-01-01&to=9999-12-31", "/api/v1/audit?from=0001-01-01&to=9999-12-31" })
+        {
+            var response = await app.Client.GetAsync(url);
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var fields = await response.ProblemFieldsAsync();
+            Assert.Contains("got 0001-01-01", fields["from"][0], StringComparison.Ordinal);
+            Assert.Contains("got 9999-12-31", fields["to"][0], StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public async Task AListLongerThanItsBoundIsRefusedAndTheBoundIsInTheApiDocument()
     {
         await using var app = await CupwiseApp.StartAsync();

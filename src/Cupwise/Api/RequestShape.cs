@@ -7,9 +7,10 @@ using System.Text.Json;
 namespace Cupwise.Api;
 
 /// <summary>
-/// The one place that bounds what a request's lists may hold: no list item is null, and no list is longer than its
-/// bound (a property's [MaxLength], else <see cref="DefaultMaxItems"/>). Checked before any handler runs, for every
-/// body the API reads, and named in the OpenAPI document as maxItems.
+/// The one place that bounds the shape of a request: no list item is null, no list is longer than its bound (a
+/// property's [MaxLength], else <see cref="DefaultMaxItems"/>), and every moment (date and time) lies in the clinical range
+/// (<see cref="Domain.ClinicalDates"/>). Checked before any handler runs, for every body the API reads; the list
+/// bounds are named in the OpenAPI document as maxItems.
 /// </summary>
 public static class RequestShape
 {
@@ -23,10 +24,10 @@ public static class RequestShape
         property?.GetCustomAttributes(typeof(MaxLengthAttribute), inherit: true).OfType<MaxLengthAttribute>().FirstOrDefault()?.Length ?? DefaultMaxItems;
 
     /// <summary>Every problem with the lists of a request body, by JSON path; empty when there is none.</summary>
-    public static Dictionary<string, string[]> Check(object? body)
+    public static Dictionary<string, string[]> Check(object? body, DateTimeOffset now)
     {
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        Walk(body, "", DefaultMaxItems, errors, depth: 0);
+        Walk(body, "", DefaultMaxItems, errors, depth: 0, now);
         return errors;
     }
 
@@ -34,12 +35,25 @@ public static class RequestShape
     private static bool IsRequestBody(Type type) =>
         IsOurs(type) || (typeof(IEnumerable).IsAssignableFrom(type) && type.IsGenericType && type.GetGenericArguments().All(IsOurs));
 
+    private static bool IsDate(Type type) =>
+        (Nullable.GetUnderlyingType(type) ?? type) is var t && (t == typeof(DateTimeOffset) || t == typeof(DateOnly) || t == typeof(DateTime));
+
     private static bool IsOurs(Type type) => type.Namespace?.StartsWith("Cupwise", StringComparison.Ordinal) == true && !type.IsEnum;
 
-    private static void Walk(object? value, string path, int max, Dictionary<string, string[]> errors, int depth)
+    private static void Walk(object? value, string path, int max, Dictionary<string, string[]> errors, int depth, DateTimeOffset now)
     {
         if (value is null || depth > 8 || value is string)
         {
+            return;
+        }
+        // A moment (a session, a booking, a plan's start) must lie in the range before anything does arithmetic with
+        // it. A day (a date of birth) is checked with the rest of its record, so that one answer names every problem.
+        if (value is DateTimeOffset or DateTime)
+        {
+            if (Domain.ClinicalDates.Problem(value, now) is { } problem)
+            {
+                errors[path] = [problem];
+            }
             return;
         }
         if (value is IEnumerable list)
@@ -54,7 +68,7 @@ public static class RequestShape
                 }
                 else
                 {
-                    Walk(item, at, DefaultMaxItems, errors, depth + 1);
+                    Walk(item, at, DefaultMaxItems, errors, depth + 1, now);
                 }
                 i++;
             }
@@ -71,14 +85,14 @@ public static class RequestShape
         }
         foreach (var (property, name, bound) in Shapes.GetOrAdd(type, Describe))
         {
-            Walk(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", bound, errors, depth + 1);
+            Walk(property.GetValue(value), path.Length == 0 ? name : $"{path}.{name}", bound, errors, depth + 1, now);
         }
     }
 
     private static (PropertyInfo, string, int)[] Describe(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
             .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(string)
-                && (typeof(IEnumerable).IsAssignableFrom(p.PropertyType) || IsOurs(p.PropertyType)))
+                && (typeof(IEnumerable).IsAssignableFrom(p.PropertyType) || IsOurs(p.PropertyType) || IsDate(p.PropertyType)))
             .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name), MaxItems(p)))];
 
     /// <summary>The endpoint filter: a body whose lists break their bounds is answered 400 with each path named.</summary>
@@ -90,9 +104,10 @@ public static class RequestShape
             var bodyType = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
             if (bodyType is not null)
             {
+                var now = context.HttpContext.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
                 foreach (var argument in context.Arguments)
                 {
-                    if (argument is not null && bodyType.IsInstanceOfType(argument) && IsRequestBody(argument.GetType()) && Check(argument) is { Count: > 0 } errors)
+                    if (argument is not null && bodyType.IsInstanceOfType(argument) && IsRequestBody(argument.GetType()) && Check(argument, now) is { Count: > 0 } errors)
                     {
                         return TypedResults.ValidationProblem(errors, title: "One or more fields are not valid.");
                     }

@@ -37,17 +37,11 @@ public static class AuditApi
     }
 
     public static async Task<Results<Ok<List<AuditEntryResponse>>, FileContentHttpResult, ValidationProblem>> GetAuditLog(
-        [AsParameters] AuditQuery query, CupwiseDbContext db, CurrentUser user, CancellationToken cancellationToken)
+        [AsParameters] AuditQuery query, CupwiseDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
     {
         var v = new RequestValidator();
-        if (!OutcomeReports.TryParseDate(query.From, out var from))
-        {
-            v.Add("from", "must be a date as yyyy-MM-dd.");
-        }
-        if (!OutcomeReports.TryParseDate(query.To, out var to))
-        {
-            v.Add("to", "must be a date as yyyy-MM-dd.");
-        }
+        var from = OutcomeReports.ReadDate(v, "from", query.From, clock.GetUtcNow());
+        var to = OutcomeReports.ReadDate(v, "to", query.To, clock.GetUtcNow());
         Guid? clientId = null;
         if (query.ClientId is { } raw)
         {

@@ -39,9 +39,9 @@ internal static class AuditCommand
         var export = new Command("export", "Write the audit entries of a period as CSV, hashes included, so that the copy can be checked too.") { from, to, output, data, db };
         export.SetAction(async (parse, cancellationToken) =>
         {
-            if (!OutcomeReports.TryParseDate(parse.GetValue(from), out var start) || !OutcomeReports.TryParseDate(parse.GetValue(to), out var end))
+            if (!OutcomeReports.TryParseDate(parse.GetValue(from), out var start, DateTimeOffset.UtcNow) || !OutcomeReports.TryParseDate(parse.GetValue(to), out var end, DateTimeOffset.UtcNow))
             {
-                parse.InvocationConfiguration.Error.WriteLine("cupwise audit export: --from and --to take dates as yyyy-MM-dd, for example 2026-01-31.");
+                parse.InvocationConfiguration.Error.WriteLine($"cupwise audit export: --from and --to each take {OutcomeReports.DateHint}.");
                 return CupwiseCli.UsageError;
             }
             var database = resolve(parse);

@@ -26,9 +26,9 @@ internal static class ReportCommand
         {
             var output = parse.InvocationConfiguration.Output;
             var error = parse.InvocationConfiguration.Error;
-            if (!OutcomeReports.TryParseDate(parse.GetValue(from), out var start) || !OutcomeReports.TryParseDate(parse.GetValue(to), out var end))
+            if (!OutcomeReports.TryParseDate(parse.GetValue(from), out var start, DateTimeOffset.UtcNow) || !OutcomeReports.TryParseDate(parse.GetValue(to), out var end, DateTimeOffset.UtcNow))
             {
-                error.WriteLine("cupwise report outcomes: --from and --to take dates as yyyy-MM-dd, for example 2026-01-31.");
+                error.WriteLine($"cupwise report outcomes: --from and --to each take {OutcomeReports.DateHint}.");
                 return CupwiseCli.UsageError;
             }
             Guid? practitionerId = null;

@@ -29,11 +29,11 @@ public static class OutcomeReports
     }
 
     public static async Task<Results<Ok<OutcomeReportResponse>, FileContentHttpResult, ValidationProblem>> GetOutcomeReport(
-        string? from, string? to, string? practitionerId, string? format, CupwiseDbContext db, CancellationToken cancellationToken)
+        string? from, string? to, string? practitionerId, string? format, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)
     {
         var v = new RequestValidator();
-        var start = ReadDate(v, "from", from);
-        var end = ReadDate(v, "to", to);
+        var start = ReadDate(v, "from", from, clock.GetUtcNow());
+        var end = ReadDate(v, "to", to, clock.GetUtcNow());
         Guid? practitioner = null;
         if (!string.IsNullOrWhiteSpace(practitionerId))
         {
@@ -102,10 +102,17 @@ public static class OutcomeReports
     }
 
     /// <summary>
-    /// A report date as yyyy-MM-dd: true with null for an empty value, true with the date for a good one, false
-    /// otherwise. The API, the /reports page and the command line read their dates with this.
+    /// A report date as yyyy-MM-dd inside the clinical range (1900 to five years from <paramref name="now"/>): true
+    /// with null for an empty value, true with the date for a good one, false otherwise. The API, the pages and the
+    /// command line read their dates with this.
     /// </summary>
-    public static bool TryParseDate(string? value, out DateOnly? date)
+    public static bool TryParseDate(string? value, out DateOnly? date, DateTimeOffset now) =>
+        ParseFormat(value, out date) && (date is not { } d || Domain.ClinicalDates.Problem(d, now) is null);
+
+    /// <summary>What a page or the command line says of a date it could not read.</summary>
+    public const string DateHint = "a date as yyyy-MM-dd between 1900-01-01 and five years from now, for example 2026-01-31";
+
+    private static bool ParseFormat(string? value, out DateOnly? date)
     {
         date = null;
         if (string.IsNullOrWhiteSpace(value))
@@ -120,11 +127,17 @@ public static class OutcomeReports
         return false;
     }
 
-    private static DateOnly? ReadDate(RequestValidator v, string field, string? value)
+    /// <summary>A date of a query (yyyy-MM-dd) inside the clinical range; a problem is recorded under <paramref name="field"/>.</summary>
+    public static DateOnly? ReadDate(RequestValidator v, string field, string? value, DateTimeOffset now)
     {
-        if (!TryParseDate(value, out var date))
+        if (!ParseFormat(value, out var date))
         {
             v.Add(field, "must be a date as yyyy-MM-dd, for example 2026-01-31.");
+        }
+        else if (date is { } d && Domain.ClinicalDates.Problem(d, now) is { } problem)
+        {
+            v.Add(field, problem);
+            return null;
         }
         return date;
     }
