@@ -37,11 +37,15 @@ public sealed class PlanPageTests
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download CSV" }).ClickAsync());
         Assert.Equal("cupwise-outcomes.csv", download.SuggestedFilename);
 
+        // A year no practice can have reached is refused with the range; an empty period shows nothing.
         await page.GetByLabel("From").FillAsync("2099-01-01");
-        await page.GetByLabel("To").FillAsync("2099-12-31");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("From must be a date as yyyy-MM-dd between 1900-01-01 and five years from now");
+        await page.GetByLabel("From").FillAsync("1990-01-01");
+        await page.GetByLabel("To").FillAsync("1990-12-31");
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
         await Assertions.Expect(page.GetByText("No sessions linked to a treatment plan in this period.", new() { Exact = false })).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByLabel("To")).ToHaveValueAsync("2099-12-31");
+        await Assertions.Expect(page.GetByLabel("To")).ToHaveValueAsync("1990-12-31");
 
         await page.GetByRole(AriaRole.Link, new() { Name = "← Today" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");

@@ -9,6 +9,22 @@ namespace Cupwise.Tests;
 public sealed class AuditTests
 {
     [Fact]
+    public async Task ARequestTheFrameworkRefusesIsRecordedWithTheStatusItWasAnswered()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        foreach (var body in new[] { "{", "{ \"familyName\": 42 }" })
+        {
+            var response = await app.Client.PutAsync($"/api/v1/clients/{client.Id}", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        }
+        await app.FlushAuditAsync();
+        var clientId = Guid.Parse(client.Id);
+        var writes = await app.QueryAsync(db => db.AuditEntries.Where(e => e.ClientId == clientId && e.What == "PUT /api/v1/clients/{id}").Select(e => e.Outcome).ToListAsync());
+        Assert.Equal(["400", "400"], writes);
+    }
+
+    [Fact]
     public async Task ReadsChangesAndRefusalsAreRecordedAgainstTheClient()
     {
         await using var app = await CupwiseApp.StartAsync();

@@ -22,41 +22,57 @@ public static class AuditMiddleware
 
     public static void UseCupwiseAudit(this WebApplication app) => app.Use(async (context, next) =>
     {
-        // Recorded as the response starts, so that the entry is queued before the caller has the answer; a request
-        // that fails before anything is sent is recorded on the way out.
+        // Recorded as the response starts, so that the entry is queued before the caller has the answer, with the
+        // status the caller gets; a request that sends nothing is recorded on the way out.
         var recorded = false;
+        // The exception handler clears the endpoint and route values before it answers: keep them from the failure.
+        Endpoint? failedAt = null;
+        RouteValueDictionary? failedValues = null;
         context.Response.OnStarting(() =>
         {
             recorded = true;
-            Record(context, context.Response.StatusCode);
+            Record(context, context.Response.StatusCode, failedAt, failedValues);
             return Task.CompletedTask;
         });
-        var status = 500;
         try
         {
             await next(context);
-            status = context.Response.StatusCode;
         }
-        finally
+        catch
         {
-            if (!recorded)
+            failedAt = context.GetEndpoint();
+            failedValues = new RouteValueDictionary(context.Request.RouteValues);
+            // The exception handler outside turns it into an answer (400 for a body it could not read, 500 for a
+            // fault): the entry is recorded as that answer starts, with its status; if none is ever sent, as the
+            // request ends.
+            context.Response.OnCompleted(() =>
             {
-                recorded = true;
-                Record(context, status);
-            }
+                if (!recorded)
+                {
+                    recorded = true;
+                    Record(context, context.Response.HasStarted ? context.Response.StatusCode : StatusCodes.Status500InternalServerError, failedAt, failedValues);
+                }
+                return Task.CompletedTask;
+            });
+            throw;
+        }
+        if (!recorded)
+        {
+            recorded = true;
+            Record(context, context.Response.StatusCode);
         }
     });
 
-    private static void Record(HttpContext context, int status)
+    private static void Record(HttpContext context, int status, Endpoint? failedAt = null, RouteValueDictionary? failedValues = null)
     {
         var user = context.RequestServices.GetRequiredService<CurrentUser>();
-        if (!user.IsSignedIn || context.GetEndpoint() is not RouteEndpoint endpoint || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
+        if (!user.IsSignedIn || (failedAt ?? context.GetEndpoint()) is not RouteEndpoint endpoint || endpoint.Metadata.GetMetadata<IAllowAnonymous>() is not null
             || context.Request.Path.StartsWithSegments("/_blazor"))
         {
             return;
         }
         var pattern = endpoint.RoutePattern;
-        var (client, kind, resource) = Subject(pattern, context.Request.RouteValues);
+        var (client, kind, resource) = Subject(pattern, failedValues ?? context.Request.RouteValues);
         var method = context.Request.Method;
         var action = HttpMethods.IsGet(method) || HttpMethods.IsHead(method) ? "read" : "write";
         var what = $"{method} {pattern.RawText}";
