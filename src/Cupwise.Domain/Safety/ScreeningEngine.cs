@@ -44,15 +44,15 @@ public sealed record ScreeningClient(
         return this with { TemperatureC = temperature, SystolicMmHg = systolic, DiastolicMmHg = diastolic, PulseBpm = pulse };
     }
 
-    /// <summary>From a Cupwise client record: conditions by code or whole words and status, medicines by code or name.</summary>
-    public static ScreeningClient From(Client client, DateOnly today, bool firstSession, bool homeUser = false, double? temperatureC = null)
+    /// <summary>From a Cupwise client record: conditions by code or whole words and status, medicines by code or name, allergies by words; a session adds its vital signs with <see cref="WithVitals"/>.</summary>
+    public static ScreeningClient From(Client client, DateOnly today, bool firstSession, bool homeUser = false)
     {
         var history = client.HealthHistory;
         var conditions = history.Conditions.SelectMany(ConditionCatalogue.Standard.Read).Distinct().ToList();
         var medicines = history.Medications.Select(m => m.Atc ?? m.Name).ToList();
         // A medicine flagged by the practitioner counts as an anticoagulant even when it is not on the list.
         medicines.AddRange(history.Medications.Where(m => m.AnticoagulantOrAntiplatelet).Select(_ => FlaggedAnticoagulant));
-        return new ScreeningClient(client.AgeOn(today), history.Pregnancy is not null, temperatureC, conditions, medicines,
+        return new ScreeningClient(client.AgeOn(today), history.Pregnancy is not null, null, conditions, medicines,
             history.SkinFindings, firstSession, homeUser)
         {
             Allergens = [.. history.Allergies.SelectMany(AllergenCatalogue.Standard.Read).Distinct()],
