@@ -74,7 +74,7 @@ run() {
   say "$name"
   local log
   log=$(mktemp)
-  "$@" 2>&1 | tee "$log" | grep -vE '^\s*$' | grep -E 'failed |passed \(|error|Error|Assert|at Cupwise|succeeded:|failed:|total:' || true
+  "$@" 2>&1 | tee "$log" | grep -vE '^\s*$' | grep -E 'failed |passed \(|error|Error|Assert|at Cupwise|succeeded:|failed:|total:|kill -9 cycles|lost: ' || true
   local ok fail
   ok=$(grep -E '^\s*succeeded: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
   fail=$(grep -E '^\s*failed: [0-9]+' "$log" | tail -1 | grep -oE '[0-9]+' || true)
@@ -90,6 +90,11 @@ run "Physics tests" dotnet test --project tests/Cupwise.Physics.Tests --no-build
 run "Domain tests" dotnet test --project tests/Cupwise.Domain.Tests --no-build
 run "Integration tests on SQLite" dotnet test --project tests/Cupwise.Tests --no-build
 run "Integration tests on PostgreSQL" env CUPWISE_TEST_POSTGRES="$postgres" dotnet test --project tests/Cupwise.Tests --no-build
+# SIGKILL while four writers post: every acknowledged write and its audit entry survive (bench/Cupwise.CrashHarness;
+# docs/benchmarks.md has the 100-cycle figures).
+crash="dotnet bench/Cupwise.CrashHarness/bin/Debug/net10.0/cupwise-crash.dll --exe src/Cupwise/bin/Debug/net10.0/cupwise --cycles 3"
+run "Crash harness on SQLite (3 kill -9 cycles)" $crash
+run "Crash harness on PostgreSQL (3 kill -9 cycles)" $crash --postgres "$postgres"
 run "Browser tests (Chromium; the day walk-through also on PostgreSQL)" env CUPWISE_TEST_POSTGRES="$postgres" dotnet test --project tests/Cupwise.BrowserTests --no-build
 
 finish

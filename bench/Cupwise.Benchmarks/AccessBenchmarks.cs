@@ -49,7 +49,7 @@ public class AccessBenchmarks
         var accounts = scope.ServiceProvider.GetRequiredService<AccountService>();
         var practice = (await accounts.AddPracticeAsync("Bench practice")).Value!;
         var owner = (await accounts.AddUserAsync(practice.Id, "owner@bench.test", UserRole.Owner, "quiet-harbour-lantern-9")).Value!;
-        _token = (await accounts.CreateTokenAsync(owner, "bench", null)).Value.Secret;
+        _token = (await accounts.CreateTokenAsync(owner, "bench", null, AccountService.Actor.CommandLine)).Value.Secret;
         _sessionId = (await accounts.StartSessionAsync(owner)).Id;
         _client = _app.GetTestClient();
         _client.DefaultRequestHeaders.Authorization = new("Bearer", _token);

@@ -34,6 +34,9 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    /// <summary>Audit entries committed with their change and not yet chained (<see cref="AuditOutboxEntry"/>).</summary>
+    public DbSet<AuditOutboxEntry> AuditOutbox => Set<AuditOutboxEntry>();
+
     public DbSet<Practice> Practices => Set<Practice>();
 
     /// <summary>ASP.NET Core's data-protection keys (antiforgery, cookies): kept in the database so they survive a restart and are shared by every server.</summary>

@@ -112,18 +112,30 @@ internal static class Guard
         return NoControlCharacters(field, trimmed);
     }
 
-    /// <summary>Text people type: line breaks and tabs, never invisible control characters (they show as boxes and hide a blank value).</summary>
-    private static string NoControlCharacters(string field, string value)
+    private static string NoControlCharacters(string field, string value) =>
+        TypedText.IsClean(value) ? value : throw new DomainValidationException(field, TypedText.Problem);
+
+    public static string Format(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// Text people type: line breaks and tabs, never invisible control characters (NUL and the like show as boxes, hide a
+/// blank value, and PostgreSQL refuses NUL outright). The one definition, used by the domain's text fields and by the
+/// API for every string it is sent, in a body, a query or a route.
+/// </summary>
+public static class TypedText
+{
+    public const string Problem = "must not contain invisible control characters; type it again or paste it as plain text.";
+
+    public static bool IsClean(string value)
     {
         foreach (var c in value)
         {
             if (char.IsControl(c) && c is not ('\n' or '\r' or '\t'))
             {
-                throw new DomainValidationException(field, "must not contain invisible control characters; type it again or paste it as plain text.");
+                return false;
             }
         }
-        return value;
+        return true;
     }
-
-    public static string Format(double value) => value.ToString("0.###", System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -168,6 +168,16 @@ public static class CupwiseWebApp
             headers.XFrameOptions = "DENY";
             headers["Referrer-Policy"] = "no-referrer";
             headers.ContentSecurityPolicy = ContentSecurityPolicy;
+            // Pages and API answers hold health records: no cache keeps them. Static files set their own.
+            context.Response.OnStarting(static state =>
+            {
+                var response = (HttpResponse)state;
+                if (string.IsNullOrEmpty(response.Headers.CacheControl))
+                {
+                    response.Headers.CacheControl = "no-store";
+                }
+                return Task.CompletedTask;
+            }, context.Response);
             return next(context);
         });
         app.UseCupwiseAccess();

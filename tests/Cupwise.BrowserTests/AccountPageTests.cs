@@ -76,7 +76,7 @@ public sealed class AccountPageTests
         await page.GetByLabel("Current password").FillAsync(app.Owner.Password);
         await page.GetByLabel("New password").FillAsync("amber-otter-willow-canyon");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Password changed; 1 other session(s) signed out.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Password changed; 1 other session(s) signed out, 0 API token(s) revoked.");
 
         await elsewhere.ReloadAsync();
         await elsewhere.WaitForURLAsync("**/login**");

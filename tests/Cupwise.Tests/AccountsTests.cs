@@ -50,15 +50,16 @@ public sealed class AccountsTests
     {
         await using var app = await CupwiseApp.StartAsync();
         using var browser = app.NewBrowser();
-        for (var i = 0; i < 4; i++)
+        for (var i = 0; i < 5; i++)
         {
             Assert.Contains("password is wrong", await (await browser.SignInAsync(Email, $"wrong-password-{i}-xyz")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
-        Assert.Contains("locked after 5 failed attempts", await (await browser.SignInAsync(Email, "wrong-password-5-xyz")).Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Locked now, and said in the same words as a wrong password, so that a stranger cannot tell a login from none.
         var right = await browser.SignInAsync(Email, CupwiseApp.Password);
         Assert.Equal(HttpStatusCode.OK, right.StatusCode);
-        Assert.Contains("locked", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("locked for 15 minutes", await right.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         Assert.Null(browser.AuthCookie);
+        Assert.True(await app.QueryAsync(db => db.Users.AnyAsync(u => u.Email == Email && u.LockoutEnd != null)));
     }
 
     [Fact]
@@ -185,7 +186,7 @@ public sealed class AccountsTests
         var id = await app.QueryAsync(db => db.ApiTokens.Where(t => t.TokenHash == ApiToken.Hash(revoked)).Select(t => t.Id).SingleAsync());
         await using (var scope = app.Services.CreateAsyncScope())
         {
-            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<AccountService>().RevokeTokenAsync(id, app.PracticeId));
+            Assert.NotNull(await scope.ServiceProvider.GetRequiredService<AccountService>().RevokeTokenAsync(id, app.PracticeId, AccountService.Actor.CommandLine));
         }
         Assert.Equal(HttpStatusCode.Unauthorized, (await Get(app, "/api/v1/clients", revoked)).StatusCode);
 

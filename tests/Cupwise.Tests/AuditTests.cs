@@ -109,4 +109,49 @@ public sealed class AuditTests
         Assert.Null(AuditChain.Verify(all));
         Assert.True(all.Count(e => e.What == "GET /api/v1/clients/{id}") == 40);
     }
+
+    [Fact]
+    public async Task TheEntryOfAWriteIsCommittedWithItBeforeTheAnswer()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        var clientId = Guid.Parse(client.Id);
+        // At once, without waiting for the writer: the entry is in the database the moment the caller has the 201,
+        // in the outbox if not yet chained, so a crash now would lose nothing.
+        var recorded = await app.QueryAsync(async db =>
+            await db.AuditOutbox.CountAsync(o => o.ClientId == clientId && o.Action == "create")
+            + await db.AuditEntries.CountAsync(e => e.ClientId == clientId && e.Action == "create"));
+        Assert.Equal(1, recorded);
+    }
+
+    [Fact]
+    public async Task VerifyCountsWhatWaitsInTheOutboxAndTheNextStartChainsIt()
+    {
+        var database = await TestDatabase.CreateAsync();
+        await using (var app = await CupwiseApp.StartAsync(database: database))
+        {
+            await app.NewClientAsync();
+            await app.FlushAuditAsync();
+        }
+        // As a crash right after a commit leaves it: an entry committed with its change, not yet chained.
+        await using (var db = database.CreateContext(new Cupwise.Data.PracticeScope()))
+        {
+            db.AuditOutbox.Add(new AuditOutboxEntry { At = DateTimeOffset.UtcNow, Actor = "owner@my-practice.test", Action = "update", What = "Client left by a crash", Outcome = "ok" });
+            await db.SaveChangesAsync();
+        }
+        var args = TestDatabase.CliArgs(database);
+        var waiting = await Cli.RunAsync(["audit", "verify", .. args]);
+        Assert.True(waiting.Exit == 0, waiting.Err);
+        Assert.Contains("1 more entries were committed with their changes and wait in the outbox", waiting.Out, StringComparison.Ordinal);
+
+        await using (var again = await CupwiseApp.StartAsync(database: database))
+        {
+            await again.FlushAuditAsync();
+            Assert.Equal(0, await again.QueryAsync(db => db.AuditOutbox.CountAsync()));
+            Assert.Equal(1, await again.QueryAsync(db => db.AuditEntries.CountAsync(e => e.What == "Client left by a crash")));
+        }
+        var chained = await Cli.RunAsync(["audit", "verify", .. args]);
+        Assert.Contains("is intact", chained.Out, StringComparison.Ordinal);
+        Assert.Contains("Nothing waits in the outbox", chained.Out, StringComparison.Ordinal);
+    }
 }

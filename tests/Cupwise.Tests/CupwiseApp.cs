@@ -141,7 +141,7 @@ public sealed class CupwiseApp : IAsyncDisposable
     public async Task<string> TokenForAsync(string email, int? expiresDays = null)
     {
         await using var scope = _app.Services.CreateAsyncScope();
-        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(email, "tests", expiresDays);
+        var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(email, "tests", expiresDays, AccountService.Actor.CommandLine);
         Assert.True(result.Succeeded, result.Error);
         return result.Value.Secret;
     }

@@ -80,6 +80,30 @@ public sealed class PhotoTests
     }
 
     [Fact]
+    public async Task AnImageThatWouldTakeTooMuchMemoryToDecodeIsRefusedBeforeDecodingIt()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        // 7000 × 7000 single-colour pixels squeeze into a few kilobytes and would take 187 MB to decode: only the
+        // header is read before it is refused.
+        var bomb = PhotoFiles.PngHeader(7000, 7000);
+        var errors = await (await app.Client.PostAsync($"/api/v1/clients/{client.Id}/photos", PhotoFiles.Form(bomb, "flat.png", ("siteId", "upper-back"), ("side", "left")))).ProblemFieldsAsync();
+        Assert.Contains($"at most {PhotoIntake.DecodeBudgetBytes / 1024 / 1024} MB is taken per photo", errors["file"][0], StringComparison.Ordinal);
+        Assert.Equal(0, await app.QueryAsync(db => Microsoft.EntityFrameworkCore.EntityFrameworkQueryableExtensions.CountAsync(db.MarkPhotoContents)));
+    }
+
+    [Fact]
+    public async Task ALargeJpegIsDecodedAlreadyScaledAndKeptAtTheLongestEdge()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        // 48 megapixels, as a phone's largest mode takes them: whole, it would exceed the decode budget.
+        var photo = await (await app.Client.PostAsync($"/api/v1/clients/{client.Id}/photos",
+            PhotoFiles.Form(PhotoFiles.Jpeg(8000, 6000), "IMG_48MP.jpg", ("siteId", "upper-back"), ("side", "left")))).ReadAsync<MarkPhotoResponse>(HttpStatusCode.Created);
+        Assert.Equal((PhotoIntake.LongestEdge, 1920), (photo.Width, photo.Height));
+    }
+
+    [Fact]
     public async Task AnOversizedFileIsRefusedWithTheLimit()
     {
         await using var app = await CupwiseApp.StartAsync();
@@ -138,6 +162,56 @@ public static class PhotoFiles
         using var bitmap = HalfRedHalfBlue(width, height);
         using var data = bitmap.Encode(SKEncodedImageFormat.Png, 100);
         return data.ToArray();
+    }
+
+    public static byte[] Jpeg(int width, int height)
+    {
+        using var bitmap = HalfRedHalfBlue(width, height);
+        using var data = bitmap.Encode(SKEncodedImageFormat.Jpeg, 80);
+        return data.ToArray();
+    }
+
+    /// <summary>A PNG that says it is <paramref name="width"/> × <paramref name="height"/> and holds one row of pixels: a decompression bomb's header.</summary>
+    public static byte[] PngHeader(int width, int height)
+    {
+        var png = new List<byte> { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A };
+        var ihdr = new byte[13];
+        BinaryPrimitives.WriteInt32BigEndian(ihdr, width);
+        BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
+        ihdr[8] = 8; // bit depth
+        ihdr[9] = 2; // truecolour
+        Chunk(png, "IHDR", ihdr);
+        using (var zipped = new MemoryStream())
+        {
+            using (var z = new System.IO.Compression.ZLibStream(zipped, System.IO.Compression.CompressionLevel.SmallestSize, leaveOpen: true))
+            {
+                z.Write(new byte[1 + (width * 3)]);
+            }
+            Chunk(png, "IDAT", zipped.ToArray());
+        }
+        Chunk(png, "IEND", []);
+        return [.. png];
+    }
+
+    private static void Chunk(List<byte> png, string type, byte[] data)
+    {
+        var length = new byte[4];
+        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
+        png.AddRange(length);
+        byte[] typed = [.. System.Text.Encoding.ASCII.GetBytes(type), .. data];
+        png.AddRange(typed);
+        var crc = 0xFFFFFFFFu;
+        foreach (var b in typed)
+        {
+            crc ^= b;
+            for (var k = 0; k < 8; k++)
+            {
+                crc = (crc & 1) != 0 ? 0xEDB88320u ^ (crc >> 1) : crc >> 1;
+            }
+        }
+        var sum = new byte[4];
+        BinaryPrimitives.WriteUInt32BigEndian(sum, crc ^ 0xFFFFFFFFu);
+        png.AddRange(sum);
     }
 
     /// <summary>A JPEG whose left half is red, with EXIF saying "rotate 90° clockwise to view" and a GPS position.</summary>

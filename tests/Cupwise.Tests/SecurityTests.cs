@@ -31,6 +31,7 @@ public sealed class SecurityTests
     {
         ["GET /api/v1/clients"] = Desk,
         ["POST /api/v1/clients"] = Desk,
+        ["POST /api/v1/clients/search"] = Desk,
         ["GET /api/v1/clients/{id}"] = OwnRecord,
         ["PUT /api/v1/clients/{id}"] = Clinical,
         ["GET /api/v1/cups"] = Clinical,
@@ -181,6 +182,12 @@ public sealed class SecurityTests
         {
             var method = route[..route.IndexOf(' ')];
             var pattern = route[(route.IndexOf(' ') + 1)..];
+            if (route == "POST /api/v1/tokens")
+            {
+                // These callers hold tokens, and a token never makes a token whatever its role (AbuseTests); a person
+                // of every role, signed in, may.
+                continue;
+            }
             foreach (var (role, caller) in callers)
             {
                 using var request = new HttpRequestMessage(new HttpMethod(method), Fill(pattern)) { Content = method == "GET" ? null : Json("{}") };

@@ -67,5 +67,16 @@ internal static class AccountsConfiguration
             b.HasIndex(e => new { e.ClientId, e.At });
             b.HasIndex(e => e.At);
         });
+        modelBuilder.Entity<AuditOutboxEntry>(b =>
+        {
+            b.ToTable("audit_outbox");
+            b.HasKey(e => e.Id);
+            b.Property(e => e.Id).ValueGeneratedOnAdd();
+            b.Property(e => e.Actor).HasMaxLength(256);
+            b.Property(e => e.Action).HasMaxLength(32);
+            b.Property(e => e.What).HasMaxLength(300);
+            b.Property(e => e.Outcome).HasMaxLength(32);
+            b.Property(e => e.ResourceKind).HasMaxLength(32);
+        });
     }
 }

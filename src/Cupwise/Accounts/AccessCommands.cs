@@ -31,10 +31,10 @@ public sealed class AccessCommands(CupwiseDbContext db, AccountService accounts,
                 }
             }
         }
+        audit.Stage(db, user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, null, "practice-access",
+            ownOnly ? "practitioners see only their own clients" : "practitioners see every client");
         await db.SaveChangesAsync(cancellationToken);
         await accounts.EndSessionsAsync([.. practitioners.Select(u => u.Id)], "access-changed", cancellationToken: cancellationToken);
-        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, null, "practice-access",
-            ownOnly ? "practitioners see only their own clients" : "practitioners see every client", "ok");
     }
 
     /// <summary>Checks and records a break-glass grant (API and chart page alike); nothing is written if any field is wrong.</summary>
@@ -71,9 +71,9 @@ public sealed class AccessCommands(CupwiseDbContext db, AccountService accounts,
             GrantedByUserId = user.UserId, Reason = reason, GrantedAt = now, ExpiresAt = now.AddHours(request.Hours!.Value),
         };
         db.AccessGrants.Add(grant);
+        audit.Stage(db, user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, clientId, "break-glass",
+            $"{grantee!.Email} for {request.Hours} h: {reason}");
         await db.SaveChangesAsync(cancellationToken);
-        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, clientId, "break-glass",
-            $"{grantee!.Email} for {request.Hours} h: {reason}", "ok");
         return (grant, v);
     }
 }

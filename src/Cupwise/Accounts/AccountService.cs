@@ -18,8 +18,16 @@ public sealed record AccountResult<T>(T? Value, string? Field, string? Error)
 /// Practices, logins, API tokens and signed-in sessions: one place used by the command line, the web app, the
 /// demo and the tests. Passwords and lockout are ASP.NET Core Identity's.
 /// </summary>
-public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser> users, TimeProvider clock, SessionLifetime lifetime)
+public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser> users, TimeProvider clock, SessionLifetime lifetime, Audit.AuditLog audit)
 {
+    /// <summary>Who an account change is recorded as: a login, or the command line.</summary>
+    public sealed record Actor(Guid? UserId, string Name)
+    {
+        public static readonly Actor CommandLine = new(null, "cupwise (command line)");
+
+        public static Actor Of(CurrentUser user) => new(user.UserId, Audit.AuditMiddleware.Actor(user));
+    }
+
     public async Task<AccountResult<Practice>> AddPracticeAsync(string name, CancellationToken cancellationToken = default)
     {
         name = name?.Trim() ?? string.Empty;
@@ -98,17 +106,18 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
     }
 
     /// <summary>Creates an API token for a login; the secret is returned once and only its hash is kept.</summary>
-    public async Task<AccountResult<(ApiToken Token, string Secret)>> CreateTokenAsync(string email, string name, int? expiresDays, CancellationToken cancellationToken = default)
+    public async Task<AccountResult<(ApiToken Token, string Secret)>> CreateTokenAsync(string email, string name, int? expiresDays, Actor by, CancellationToken cancellationToken = default)
     {
         var user = await users.FindByEmailAsync(email.Trim());
         if (user is null)
         {
             return AccountResult<(ApiToken, string)>.Fail("email", $"No login with the e-mail '{email}'.");
         }
-        return await CreateTokenAsync(user, name, expiresDays, cancellationToken);
+        return await CreateTokenAsync(user, name, expiresDays, by, cancellationToken);
     }
 
-    public async Task<AccountResult<(ApiToken Token, string Secret)>> CreateTokenAsync(CupwiseUser user, string name, int? expiresDays, CancellationToken cancellationToken = default)
+    /// <summary>A token for <paramref name="user"/>, recorded in the audit log in the same save.</summary>
+    public async Task<AccountResult<(ApiToken Token, string Secret)>> CreateTokenAsync(CupwiseUser user, string name, int? expiresDays, Actor by, CancellationToken cancellationToken = default)
     {
         if (expiresDays is < 1 or > 3650)
         {
@@ -122,6 +131,7 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
         var now = clock.GetUtcNow();
         var created = ApiToken.Create(user.Id, user.PracticeId, name, now, expiresDays is { } days ? now.AddDays(days) : null);
         db.ApiTokens.Add(created.Token);
+        audit.Stage(db, by.UserId ?? user.Id, by.Name, user.PracticeId, null, "token-create", $"token {created.Token.Id} '{name}'");
         await db.SaveChangesAsync(cancellationToken);
         return AccountResult<(ApiToken, string)>.Ok(created);
     }
@@ -130,7 +140,7 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
     /// Revokes an active token: within <paramref name="practiceId"/> and, unless null, only one of
     /// <paramref name="ownerUserId"/>'s (the command line passes neither). The revoked token, or null if none matched.
     /// </summary>
-    public async Task<ApiToken?> RevokeTokenAsync(Guid tokenId, Guid? practiceId, Guid? ownerUserId = null, CancellationToken cancellationToken = default)
+    public async Task<ApiToken?> RevokeTokenAsync(Guid tokenId, Guid? practiceId, Actor by, Guid? ownerUserId = null, CancellationToken cancellationToken = default)
     {
         var token = await db.ApiTokens.FirstOrDefaultAsync(t => t.Id == tokenId && t.RevokedAt == null
             && (practiceId == null || t.PracticeId == practiceId) && (ownerUserId == null || t.UserId == ownerUserId), cancellationToken);
@@ -139,8 +149,94 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
             return null;
         }
         token.RevokedAt = clock.GetUtcNow();
+        audit.Stage(db, by.UserId ?? token.UserId, by.Name, token.PracticeId, null, "token-revoke", $"token {token.Id}");
         await db.SaveChangesAsync(cancellationToken);
         return token;
+    }
+
+    /// <summary>What every refused sign-in says, whether the e-mail has a login or not, and whether it is locked or not.</summary>
+    public const string SignInRefused = "The e-mail or the password is wrong. After 5 wrong attempts in a row a login is locked for 15 minutes.";
+
+    /// <summary>
+    /// Checks a sign-in and records a refusal in the audit log. An unknown e-mail, a wrong password and a locked
+    /// login get the same answer after the same work (a password hash is checked in each case), so that neither the
+    /// words nor the time tell which e-mails have logins; what was typed as the e-mail is not kept unless it is a
+    /// login's. A missing or wrong authenticator code is said as such: only the right password gets that far.
+    /// </summary>
+    public async Task<AccountResult<CupwiseUser>> CheckSignInAsync(string? email, string? password, string? code, CancellationToken cancellationToken = default)
+    {
+        email = email?.Trim() ?? string.Empty;
+        password ??= string.Empty;
+        var user = email.Length is > 0 and <= 256 ? await users.FindByEmailAsync(email) : null;
+        if (user is null)
+        {
+            users.PasswordHasher.VerifyHashedPassword(new CupwiseUser(), DecoyHash.Value, password);
+            audit.Record(null, "(no such login)", null, null, "sign-in-failed", "POST /login", "refused");
+            return AccountResult<CupwiseUser>.Fail("email", SignInRefused);
+        }
+        if (await users.IsLockedOutAsync(user))
+        {
+            // Identity answers a locked login without hashing: hash anyway, so that a lock does not show in the time.
+            users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DecoyHash.Value, password);
+            audit.Record(user.Id, user.Email!, user.PracticeId, null, "sign-in-failed", "POST /login", "locked");
+            return AccountResult<CupwiseUser>.Fail("email", SignInRefused);
+        }
+        if (!await users.CheckPasswordAsync(user, password))
+        {
+            await users.AccessFailedAsync(user);
+            audit.Record(user.Id, user.Email!, user.PracticeId, null, "sign-in-failed", "POST /login", await users.IsLockedOutAsync(user) ? "locked" : "refused");
+            return AccountResult<CupwiseUser>.Fail("email", SignInRefused);
+        }
+        if (await users.GetTwoFactorEnabledAsync(user))
+        {
+            var digits = (code ?? string.Empty).Replace(" ", "");
+            if (digits.Length == 0 || !await users.VerifyTwoFactorTokenAsync(user, TokenOptions.DefaultAuthenticatorProvider, digits))
+            {
+                if (digits.Length > 0)
+                {
+                    await users.AccessFailedAsync(user);
+                }
+                audit.Record(user.Id, user.Email!, user.PracticeId, null, "sign-in-failed", "POST /login", "code");
+                return AccountResult<CupwiseUser>.Fail("code", digits.Length == 0 ? "This login needs the 6-digit code from your authenticator app." : "The authenticator code is wrong or has expired.");
+            }
+        }
+        await users.ResetAccessFailedCountAsync(user);
+        return AccountResult<CupwiseUser>.Ok(user);
+    }
+
+    /// <summary>A hash of a password nobody has, checked when the e-mail has no login so that the answer takes as long.</summary>
+    private static readonly Lazy<string> DecoyHash = new(() => new PasswordHasher<CupwiseUser>().HashPassword(new CupwiseUser(), Guid.NewGuid().ToString()));
+
+    /// <summary>
+    /// Changes a login's password and, in one save with its audit entry, signs out its other sessions and revokes its
+    /// API tokens: whoever learnt the old password may have made either. Fails on the field that was wrong.
+    /// </summary>
+    public async Task<AccountResult<(int Sessions, int Tokens)>> ChangePasswordAsync(CupwiseUser user, string current, string next, Guid? keepSession,
+        Actor by, CancellationToken cancellationToken = default)
+    {
+        var result = await users.ChangePasswordAsync(user, current, next);
+        if (!result.Succeeded)
+        {
+            return result.Errors.Any(e => e.Code == "PasswordMismatch")
+                ? AccountResult<(int, int)>.Fail("current", "the current password is wrong.")
+                : AccountResult<(int, int)>.Fail("new", string.Join(" ", result.Errors.Select(e => e.Description)));
+        }
+        var now = clock.GetUtcNow();
+        var open = await db.UserSessions.Where(s => s.UserId == user.Id && s.EndedAt == null && s.Id != keepSession).ToListAsync(cancellationToken);
+        foreach (var session in open)
+        {
+            session.EndedAt = now;
+            session.EndReason = "password-changed";
+        }
+        var tokens = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var token in tokens)
+        {
+            token.RevokedAt = now;
+        }
+        audit.Stage(db, by.UserId ?? user.Id, by.Name, user.PracticeId, null, "password-change",
+            $"{open.Count} other session(s) signed out, {tokens.Count} token(s) revoked");
+        await db.SaveChangesAsync(cancellationToken);
+        return AccountResult<(int, int)>.Ok((open.Count, tokens.Count));
     }
 
     /// <summary>

@@ -48,12 +48,18 @@ public static class AccountsApi
         return TypedResults.Ok(rows.Select(t => new TokenResponse(t.Id.ToString(), t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToList());
     }
 
-    public static async Task<Results<Created<TokenCreatedResponse>, ValidationProblem>> CreateToken(TokenRequest request, AccountService accounts,
-        UserManager<CupwiseUser> users, CurrentUser user, Audit.AuditLog audit, CancellationToken cancellationToken)
+    public static async Task<Results<Created<TokenCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateToken(TokenRequest request, AccountService accounts,
+        UserManager<CupwiseUser> users, CurrentUser user, CancellationToken cancellationToken)
     {
+        if (user.TokenId is not null)
+        {
+            // A token that makes tokens would outlive its own revocation through them: a person signs in to make one.
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Tokens are created by a person signed in",
+                detail: "An API token cannot create another token. Sign in to Cupwise and create it there, or use 'cupwise token create'.");
+        }
         var me = await users.FindByIdAsync(user.UserId.ToString());
         var result = me is null ? AccountResult<(ApiToken, string)>.Fail("user", "Your login no longer exists.")
-            : await accounts.CreateTokenAsync(me, request.Name ?? "token", request.ExpiresDays, cancellationToken);
+            : await accounts.CreateTokenAsync(me, request.Name ?? "token", request.ExpiresDays, AccountService.Actor.Of(user), cancellationToken);
         if (!result.Succeeded)
         {
             var v = new RequestValidator();
@@ -61,22 +67,20 @@ public static class AccountsApi
             return ApiResults.Invalid(v);
         }
         var (token, secret) = result.Value;
-        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, null, "token-create", $"token {token.Id}", "ok");
         return TypedResults.Created($"/api/v1/tokens/{token.Id}", new TokenCreatedResponse(token.Id.ToString(), token.Name, secret, token.ExpiresAt));
     }
 
-    public static async Task<Results<NoContent, NotFound>> RevokeToken(string id, AccountService accounts, CurrentUser user, Audit.AuditLog audit,
+    public static async Task<Results<NoContent, NotFound>> RevokeToken(string id, AccountService accounts, CurrentUser user,
         CancellationToken cancellationToken)
     {
         // Your own tokens; an owner, any of the practice's.
         var token = Guid.TryParse(id, out var tokenId)
-            ? await accounts.RevokeTokenAsync(tokenId, user.PracticeId, user.Role == UserRole.Owner ? null : user.UserId, cancellationToken)
+            ? await accounts.RevokeTokenAsync(tokenId, user.PracticeId, AccountService.Actor.Of(user), user.Role == UserRole.Owner ? null : user.UserId, cancellationToken)
             : null;
         if (token is null)
         {
             return TypedResults.NotFound();
         }
-        audit.Record(user.UserId, Audit.AuditMiddleware.Actor(user), user.PracticeId, null, "token-revoke", $"token {token.Id}", "ok");
         return TypedResults.NoContent();
     }
 

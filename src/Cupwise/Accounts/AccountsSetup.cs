@@ -107,7 +107,46 @@ public static class AccountsSetup
             await next(context);
         });
         Audit.AuditMiddleware.UseCupwiseAudit(app);
+        app.Use(static async (context, next) =>
+        {
+            if (FromAnotherSite(context))
+            {
+                await Results.Problem(title: "Refused: sent from another site", statusCode: StatusCodes.Status403Forbidden,
+                    detail: "A change made with a signed-in browser must come from Cupwise's own pages. Scripts send an API token instead of the cookie.").ExecuteAsync(context);
+                return;
+            }
+            await next(context);
+        });
         app.UseAuthorization();
+    }
+
+    /// <summary>
+    /// A change (any method but GET, HEAD, OPTIONS, TRACE) carried by the sign-in cookie that a browser says came from
+    /// another origin: a page elsewhere posting a form or a fetch into a signed-in Cupwise (cross-site request forgery).
+    /// The antiforgery token guards Cupwise's own forms; this guards the API, which takes JSON and uploads without one.
+    /// A browser names the origin of every cross-origin POST (Origin) and where a request came from (Sec-Fetch-Site);
+    /// a program without a browser sends neither, and with a token, no cookie is involved.
+    /// </summary>
+    public static bool FromAnotherSite(HttpContext context)
+    {
+        var request = context.Request;
+        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
+            || context.User.Identity?.AuthenticationType != CookieScheme)
+        {
+            return false;
+        }
+        if (request.Headers["Sec-Fetch-Site"].ToString() is "cross-site" or "same-site")
+        {
+            return true;
+        }
+        var origin = request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            return false;
+        }
+        return !Uri.TryCreate(origin, UriKind.Absolute, out var from)
+            || !string.Equals(from.Scheme, request.Scheme, StringComparison.OrdinalIgnoreCase)
+            || !string.Equals(from.Authority, request.Host.Value, StringComparison.OrdinalIgnoreCase);
     }
 
     /// <summary>A new unit of work that acts as <paramref name="user"/> does: same login, practice and client restriction.</summary>

@@ -10,7 +10,8 @@ namespace Cupwise.Accounts;
 
 /// <summary>
 /// <c>Authorization: Bearer cwt_…</c>: looks the token up by its SHA-256 and acts as its login, in that login's
-/// practice and role. A revoked or expired token, or a locked-out login, is refused with 401.
+/// practice and role. A revoked or expired token is refused with 401. A login locked by wrong passwords at the
+/// sign-in page keeps its tokens: the lockout guards the password, and anyone can type wrong passwords.
 /// </summary>
 public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptions> options, ILoggerFactory logger, UrlEncoder encoder,
     CupwiseDbContext db, TimeProvider clock)
@@ -40,10 +41,6 @@ public sealed class BearerTokenHandler(IOptionsMonitor<AuthenticationSchemeOptio
         if (found is null || !found.Token.IsUsable(now) || found.User.PracticeId != found.Token.PracticeId)
         {
             return AuthenticateResult.Fail("The token is unknown, revoked or expired.");
-        }
-        if (found.User.LockoutEnd is { } lockedUntil && lockedUntil > now)
-        {
-            return AuthenticateResult.Fail("The login is locked.");
         }
         var identity = Access.Identity(found.User, found.Practice, SchemeName, sessionId: null, tokenId: found.Token.Id);
         return AuthenticateResult.Success(new AuthenticationTicket(new ClaimsPrincipal(identity), SchemeName));

@@ -8,8 +8,9 @@ namespace Cupwise.Api;
 
 /// <summary>
 /// The one place that bounds the shape of a request: no list item is null, no list is longer than its bound (a
-/// property's [MaxLength], else <see cref="DefaultMaxItems"/>), and every moment (date and time) lies in the clinical range
-/// (<see cref="Domain.ClinicalDates"/>). Checked before any handler runs, for every body the API reads; the list
+/// property's [MaxLength], else <see cref="DefaultMaxItems"/>), every moment (date and time) lies in the clinical range
+/// (<see cref="Domain.ClinicalDates"/>), and no text — in the body, the query or the route — holds a control character
+/// (<see cref="Domain.TypedText"/>). Checked before any handler runs, for every request the API answers; the list
 /// bounds are named in the OpenAPI document as maxItems.
 /// </summary>
 public static class RequestShape
@@ -42,8 +43,16 @@ public static class RequestShape
 
     private static void Walk(object? value, string path, int max, Dictionary<string, string[]> errors, int depth, DateTimeOffset now)
     {
-        if (value is null || depth > 8 || value is string)
+        if (value is null || depth > 8)
         {
+            return;
+        }
+        if (value is string text)
+        {
+            if (!Domain.TypedText.IsClean(text))
+            {
+                errors[path.Length == 0 ? "body" : path] = [Domain.TypedText.Problem];
+            }
             return;
         }
         // A moment (a session, a booking, a plan's start) must lie in the range before anything does arithmetic with
@@ -91,7 +100,7 @@ public static class RequestShape
 
     private static (PropertyInfo, string, int)[] Describe(Type type) =>
         [.. type.GetProperties(BindingFlags.Public | BindingFlags.Instance)
-            .Where(p => p.GetIndexParameters().Length == 0 && p.PropertyType != typeof(string)
+            .Where(p => p.GetIndexParameters().Length == 0
                 && (typeof(IEnumerable).IsAssignableFrom(p.PropertyType) || IsOurs(p.PropertyType) || IsDate(p.PropertyType)))
             .Select(p => (p, JsonNamingPolicy.CamelCase.ConvertName(p.Name), MaxItems(p)))];
 
@@ -100,6 +109,26 @@ public static class RequestShape
     {
         public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
         {
+            var http = context.HttpContext;
+            var text = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var (name, values) in http.Request.Query)
+            {
+                if (values.Any(v => v is not null && !Domain.TypedText.IsClean(v)))
+                {
+                    text[name] = [Domain.TypedText.Problem];
+                }
+            }
+            foreach (var (name, value) in http.Request.RouteValues)
+            {
+                if (value is string v && !Domain.TypedText.IsClean(v))
+                {
+                    text[name] = [Domain.TypedText.Problem];
+                }
+            }
+            if (text.Count > 0)
+            {
+                return TypedResults.ValidationProblem(text, title: "One or more fields are not valid.");
+            }
             // The body is the argument of the type the endpoint accepts; services and route values are left alone.
             var bodyType = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<Microsoft.AspNetCore.Http.Metadata.IAcceptsMetadata>()?.RequestType;
             if (bodyType is not null)

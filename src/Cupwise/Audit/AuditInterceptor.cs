@@ -12,23 +12,25 @@ namespace Cupwise.Audit;
 
 /// <summary>
 /// Records every saved change to client data, whatever made it — an API call, a form, or an interactive page
-/// whose clicks are not HTTP requests — once the save has succeeded.
+/// whose clicks are not HTTP requests — in the same transaction as the change: its entries are staged into the
+/// audit outbox as part of the save, so a crash can lose the answer but never the entry of a committed change.
 /// </summary>
 public sealed class AuditInterceptor(AuditLog log, CurrentUser user, TimeProvider clock) : SaveChangesInterceptor
 {
-    private List<AuditRecord>? _pending;
+    /// <summary>The outbox rows this save added: taken back out if the save fails, so a retried save stages them once.</summary>
+    private List<Data.Accounts.AuditOutboxEntry> _staged = [];
 
     public override async ValueTask<InterceptionResult<int>> SavingChangesAsync(DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
     {
         await AddCareAsync(eventData.Context, cancellationToken);
-        Collect(eventData.Context);
+        Stage(eventData.Context);
         return await base.SavingChangesAsync(eventData, result, cancellationToken);
     }
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         AddCareAsync(eventData.Context, CancellationToken.None).GetAwaiter().GetResult();
-        Collect(eventData.Context);
+        Stage(eventData.Context);
         return base.SavingChanges(eventData, result);
     }
 
@@ -67,32 +69,58 @@ public sealed class AuditInterceptor(AuditLog log, CurrentUser user, TimeProvide
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {
-        Flush();
+        Saved(eventData.Context);
         return base.SavedChangesAsync(eventData, result, cancellationToken);
     }
 
     public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
     {
-        Flush();
+        Saved(eventData.Context);
         return base.SavedChanges(eventData, result);
     }
 
-    public override void SaveChangesFailed(DbContextErrorEventData eventData) => _pending = null;
+    public override void SaveChangesFailed(DbContextErrorEventData eventData) => Unstage(eventData.Context);
 
     public override Task SaveChangesFailedAsync(DbContextErrorEventData eventData, CancellationToken cancellationToken = default)
     {
-        _pending = null;
+        Unstage(eventData.Context);
         return Task.CompletedTask;
     }
 
-    private void Collect(DbContext? context)
+    private void Saved(DbContext? context)
     {
-        if (context is null || !user.IsSignedIn)
+        if (context is not null && context.ChangeTracker.Entries<Data.Accounts.AuditOutboxEntry>().Any())
+        {
+            // Chained rows need not be tracked any longer; the writer reads them from the table.
+            foreach (var entry in context.ChangeTracker.Entries<Data.Accounts.AuditOutboxEntry>().ToList())
+            {
+                entry.State = EntityState.Detached;
+            }
+            log.Nudge();
+        }
+        _staged = [];
+    }
+
+    private void Unstage(DbContext? context)
+    {
+        foreach (var row in _staged)
+        {
+            if (context?.Entry(row) is { State: EntityState.Added } entry)
+            {
+                entry.State = EntityState.Detached;
+            }
+        }
+        _staged = [];
+    }
+
+    private void Stage(DbContext? context)
+    {
+        if (context is not Data.CupwiseDbContext db || !user.IsSignedIn)
         {
             return;
         }
-        _pending = [];
-        foreach (var entry in context.ChangeTracker.Entries())
+        var pending = new List<AuditRecord>();
+        foreach (var entry in db.ChangeTracker.Entries())
         {
             var change = entry.State switch
             {
@@ -124,22 +152,17 @@ public sealed class AuditInterceptor(AuditLog log, CurrentUser user, TimeProvide
             {
                 continue;
             }
-            _pending.Add(new AuditRecord(default, user.UserId, AuditMiddleware.Actor(user), user.PracticeId, client, change,
+            pending.Add(new AuditRecord(default, user.UserId, AuditMiddleware.Actor(user), user.PracticeId, client, change,
                 $"{entry.Metadata.ClrType.Name} {id}", "ok", kind, resource));
         }
-    }
-
-    private void Flush()
-    {
         // One entry per client and kind of change in a save: "create TreatmentSession 6f… + 8 CupApplication", not
         // one per cup, so that a session with many cups costs the log one line.
-        foreach (var group in (_pending ?? []).GroupBy(r => (r.ClientId, r.ResourceKind, r.ResourceId, r.Action)))
+        foreach (var group in pending.GroupBy(r => (r.ClientId, r.ResourceKind, r.ResourceId, r.Action)))
         {
             var first = group.First();
             var more = group.Skip(1).GroupBy(r => r.What[..r.What.IndexOf(' ')]).Select(g => $"{g.Count()} {g.Key}");
             var what = string.Join(" + ", more.Prepend(first.What));
-            log.Record(first.UserId, first.Actor, first.PracticeId, first.ClientId, first.Action, what, first.Outcome, first.ResourceKind, first.ResourceId);
+            _staged.Add(log.Stage(db, first.UserId, first.Actor, first.PracticeId, first.ClientId, first.Action, what, first.ResourceKind, first.ResourceId));
         }
-        _pending = null;
     }
 }

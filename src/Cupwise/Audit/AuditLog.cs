@@ -11,11 +11,16 @@ public sealed record AuditRecord(DateTimeOffset At, Guid? UserId, string Actor, 
     string Action, string What, string Outcome, string? ResourceKind = null, Guid? ResourceId = null);
 
 /// <summary>
-/// The audit log's front door. Requests and saves hand their records over here and go on; one writer appends them
-/// in order, chaining each to the one before (<see cref="AuditWriter"/>), so auditing costs a request almost nothing.
+/// The audit log's front door. A change to the record is staged into the same save as the change
+/// (<see cref="Stage"/>, the outbox), so that the entry commits with it or not at all; a read, a sign-in or a request
+/// line is handed over here and the caller goes on. One writer chains both, in order, each entry to the one before
+/// (<see cref="AuditWriter"/>), so auditing costs a request almost nothing.
 /// </summary>
 public sealed class AuditLog(TimeProvider clock)
 {
+    /// <summary>Tells the writer that the outbox has rows to chain.</summary>
+    private static readonly object OutboxWaiting = new();
+
     private readonly Channel<object> _queue = Channel.CreateUnbounded<object>(new UnboundedChannelOptions { SingleReader = true });
 
     internal ChannelReader<object> Reader => _queue.Reader;
@@ -24,7 +29,28 @@ public sealed class AuditLog(TimeProvider clock)
         string? resourceKind = null, Guid? resourceId = null) =>
         _queue.Writer.TryWrite(new AuditRecord(clock.GetUtcNow(), userId, actor, practiceId, clientId, action, what, outcome, resourceKind, resourceId));
 
-    /// <summary>Completes once everything recorded before the call is in the database.</summary>
+    /// <summary>
+    /// Adds the entry to <paramref name="db"/>'s next save, in its transaction. Call <see cref="Nudge"/> once the save
+    /// has succeeded (the interceptor does for every save) so that the writer chains it soon; a crash in between loses
+    /// nothing, because the writer also reads the outbox when it starts.
+    /// </summary>
+    public AuditOutboxEntry Stage(CupwiseDbContext db, Guid? userId, string actor, Guid? practiceId, Guid? clientId, string action, string what,
+        string? resourceKind = null, Guid? resourceId = null)
+    {
+        var entry = new AuditOutboxEntry
+        {
+            At = clock.GetUtcNow(), UserId = userId, Actor = AuditWriter.Clip(actor, 256), PracticeId = practiceId, ClientId = clientId,
+            Action = AuditWriter.Clip(action, 32), What = AuditWriter.Clip(what, 300), Outcome = "ok",
+            ResourceKind = resourceKind, ResourceId = resourceId,
+        };
+        db.AuditOutbox.Add(entry);
+        return entry;
+    }
+
+    /// <summary>The outbox has rows: the writer chains them with its next batch.</summary>
+    public void Nudge() => _queue.Writer.TryWrite(OutboxWaiting);
+
+    /// <summary>Completes once everything recorded or committed to the outbox before the call is in the chain.</summary>
     public Task FlushAsync()
     {
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -35,9 +61,10 @@ public sealed class AuditLog(TimeProvider clock)
 }
 
 /// <summary>
-/// Appends queued records to <c>audit_entries</c> in batches. Each batch reads the last entry and chains on from it
-/// inside one transaction that holds the database's write lock (SQLite's immediate transaction; on PostgreSQL an
-/// advisory lock), so several servers on one database still make one unbroken chain.
+/// Appends the outbox's rows and the queued records to <c>audit_entries</c> in batches. Each batch reads the last
+/// entry and chains on from it inside one transaction that holds the database's write lock (SQLite's immediate
+/// transaction; on PostgreSQL an advisory lock), and deletes the outbox rows it chained in that transaction, so
+/// several servers on one database still make one unbroken chain and no row is chained twice or skipped.
 /// </summary>
 public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger<AuditWriter> logger) : BackgroundService
 {
@@ -45,6 +72,12 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
 
     /// <summary>How long the writer waits after the first queued entry, gathering others into the same transaction.</summary>
     private static readonly TimeSpan Coalesce = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>How often the writer looks at the outbox unasked: rows a server committed just before it stopped, on a database shared by several.</summary>
+    private static readonly TimeSpan OutboxPoll = TimeSpan.FromSeconds(30);
+
+    /// <summary>Outbox rows chained per transaction.</summary>
+    private const int OutboxBatch = 1000;
 
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
@@ -55,6 +88,9 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
+        // What a crash left in the outbox is chained first.
+        log.Nudge();
+        _ = PollOutboxAsync(stoppingToken);
         var batch = new List<AuditRecord>();
         var waiting = new List<TaskCompletionSource>();
         while (await log.Reader.WaitToReadAsync(CancellationToken.None))
@@ -73,18 +109,16 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
                     waiting.Add(flush);
                 }
             }
-            if (batch.Count > 0)
+            try
             {
-                try
-                {
-                    await AppendAsync(batch);
-                }
-                catch (Exception e)
-                {
-                    logger.LogError(e, "{Count} audit entries could not be written.", batch.Count);
-                }
-                batch.Clear();
+                await AppendAsync(batch);
             }
+            catch (Exception e)
+            {
+                // The outbox's rows stay where they are, for the next batch; queued records are lost and said so.
+                logger.LogError(e, "{Count} audit entries could not be written.", batch.Count);
+            }
+            batch.Clear();
             foreach (var flush in waiting)
             {
                 flush.TrySetResult();
@@ -93,18 +127,63 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
         }
     }
 
+    private async Task PollOutboxAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(OutboxPoll);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                log.Nudge();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // The server is stopping.
+        }
+    }
+
     private Task AppendAsync(List<AuditRecord> batch) => AppendAsync(database, batch);
 
-    /// <summary>Appends records to the chain now (the command line, which has no background writer).</summary>
-    public static async Task AppendAsync(DatabaseSettings database, List<AuditRecord> batch)
+    /// <summary>
+    /// Chains what waits in the outbox and then <paramref name="batch"/>, now (the command line calls this directly, as
+    /// it has no background writer). Returns how many outbox rows were chained.
+    /// </summary>
+    public static async Task<int> AppendAsync(DatabaseSettings database, List<AuditRecord> batch)
+    {
+        var chained = 0;
+        while (true)
+        {
+            var (fromOutbox, more) = await AppendOnceAsync(database, batch);
+            chained += fromOutbox;
+            batch = [];
+            if (!more)
+            {
+                return chained;
+            }
+        }
+    }
+
+    private static async Task<(int FromOutbox, bool More)> AppendOnceAsync(DatabaseSettings database, List<AuditRecord> batch)
     {
         await using var db = database.CreateContext(new PracticeScope());
-        await ResolveClientsAsync(db, batch);
+        if (batch.Count == 0 && !await db.AuditOutbox.AnyAsync())
+        {
+            return (0, false);
+        }
         await using var transaction = await db.Database.BeginTransactionAsync();
         if (database.Provider == DatabaseProvider.PostgreSql)
         {
             await db.Database.ExecuteSqlRawAsync($"SELECT pg_advisory_xact_lock({PostgresLockKey})");
         }
+        // Inside the lock: another server may have chained these rows a moment ago.
+        var staged = await db.AuditOutbox.AsNoTracking().OrderBy(o => o.Id).Take(OutboxBatch).ToListAsync();
+        if (staged.Count == 0 && batch.Count == 0)
+        {
+            return (0, false);
+        }
+        batch = [.. staged.Select(o => new AuditRecord(o.At, o.UserId, o.Actor, o.PracticeId, o.ClientId, o.Action, o.What, o.Outcome, o.ResourceKind, o.ResourceId)), .. batch];
+        await ResolveClientsAsync(db, batch);
         var last = await db.AuditEntries.AsNoTracking().OrderByDescending(e => e.Sequence).Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync();
         var sequence = last?.Sequence ?? 0;
         var previous = last?.Hash ?? AuditEntry.Genesis;
@@ -128,7 +207,22 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
             db.AuditEntries.Add(entry);
         }
         await db.SaveChangesAsync();
+        if (staged.Count > 0)
+        {
+            // By id, not by range: on PostgreSQL a row with a lower id can commit after one with a higher id was read.
+            var ids = staged.Select(o => o.Id).ToList();
+            await db.AuditOutbox.Where(o => ids.Contains(o.Id)).ExecuteDeleteAsync();
+        }
         await transaction.CommitAsync();
+        return (staged.Count, staged.Count == OutboxBatch);
+    }
+
+    /// <summary>How many outbox rows wait to be chained, and since when: the gap between the chain's end and what has been committed.</summary>
+    public static async Task<(int Count, DateTimeOffset? Oldest)> OutboxAsync(CupwiseDbContext db, CancellationToken cancellationToken = default)
+    {
+        var count = await db.AuditOutbox.CountAsync(cancellationToken);
+        var oldest = count == 0 ? null : (DateTimeOffset?)await db.AuditOutbox.OrderBy(o => o.Id).Select(o => o.At).FirstAsync(cancellationToken);
+        return (count, oldest);
     }
 
     /// <summary>Finds the client of each record that names a session, plan, photo or appointment (each one looked up once per batch).</summary>
@@ -162,5 +256,5 @@ public sealed class AuditWriter(AuditLog log, DatabaseSettings database, ILogger
         }
     }
 
-    private static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
+    internal static string Clip(string value, int max) => value.Length <= max ? value : value[..max];
 }

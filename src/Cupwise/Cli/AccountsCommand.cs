@@ -28,6 +28,8 @@ internal static class AccountsCommand
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(database);
         services.AddScoped<PracticeScope>();
+        // Account changes stage their audit entries in their own save; the command chains them before it ends.
+        services.AddSingleton<Audit.AuditLog>();
         database.Register(services);
         services.AddCupwiseIdentity(SessionLifetime.Default);
         return services.BuildServiceProvider();
@@ -158,15 +160,14 @@ internal static class AccountsCommand
             await DatabaseMigrator.MigrateAsync(database, cancellationToken);
             await using var provider = Services(database);
             await using var scope = provider.CreateAsyncScope();
-            var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(address, parse.GetValue(name) ?? "token", parse.GetValue(days), cancellationToken);
+            var result = await scope.ServiceProvider.GetRequiredService<AccountService>().CreateTokenAsync(address, parse.GetValue(name) ?? "token", parse.GetValue(days), AccountService.Actor.CommandLine, cancellationToken);
             if (!result.Succeeded)
             {
                 error.WriteLine($"cupwise token create: --{(result.Field == "expiresDays" ? "expires-days" : result.Field)}: {result.Error}");
                 return CupwiseCli.UsageError;
             }
             var (token, secret) = result.Value;
-            await Audit.AuditWriter.AppendAsync(database, [new Audit.AuditRecord(DateTimeOffset.UtcNow, token.UserId, "cupwise (command line)", token.PracticeId, null,
-                "token-create", $"token {token.Id} '{token.Name}'", "ok")]);
+            await Audit.AuditWriter.AppendAsync(database, []);
             var output = parse.InvocationConfiguration.Output;
             output.WriteLine(secret);
             error.WriteLine($"Token {token.Id} for {address}{(token.ExpiresAt is { } end ? $", valid until {end:yyyy-MM-dd HH:mm} UTC" : ", valid until revoked")}. It is shown only now.");
@@ -186,14 +187,13 @@ internal static class AccountsCommand
             var database = resolve(parse);
             await using var provider = Services(database);
             await using var scope = provider.CreateAsyncScope();
-            var token = await scope.ServiceProvider.GetRequiredService<AccountService>().RevokeTokenAsync(tokenId, practiceId: null, cancellationToken: cancellationToken);
+            var token = await scope.ServiceProvider.GetRequiredService<AccountService>().RevokeTokenAsync(tokenId, practiceId: null, AccountService.Actor.CommandLine, cancellationToken: cancellationToken);
             if (token is null)
             {
                 error.WriteLine($"cupwise token revoke: --id: no active token {tokenId}.");
                 return CupwiseCli.UsageError;
             }
-            await Audit.AuditWriter.AppendAsync(database, [new Audit.AuditRecord(DateTimeOffset.UtcNow, token.UserId, "cupwise (command line)", token.PracticeId, null,
-                "token-revoke", $"token {token.Id}", "ok")]);
+            await Audit.AuditWriter.AppendAsync(database, []);
             parse.InvocationConfiguration.Output.WriteLine($"Revoked token {token.Id}.");
             return 0;
         });

@@ -16,7 +16,7 @@ internal static class AuditCommand
 
     public static Command Build(Option<string?> data, Option<string?> db, Func<ParseResult, DatabaseSettings> resolve)
     {
-        var verify = new Command("verify", "Recompute the audit chain: exit 0 if every entry is intact, 3 naming the first entry that was edited or removed.") { data, db };
+        var verify = new Command("verify", "Recompute the audit chain: exit 0 if every entry is intact, 3 naming the first entry that was edited or removed; also count the entries committed but not yet chained.") { data, db };
         verify.SetAction(async (parse, cancellationToken) =>
         {
             var database = resolve(parse);
@@ -27,9 +27,14 @@ internal static class AuditCommand
                 parse.InvocationConfiguration.Error.WriteLine($"The audit log is broken: {broken.Problem}.");
                 return Broken;
             }
-            parse.InvocationConfiguration.Output.WriteLine(result.Count == 0
+            var output = parse.InvocationConfiguration.Output;
+            output.WriteLine(result.Count == 0
                 ? "The audit log is empty."
                 : $"The audit log is intact: {result.Count} entries; the last is {result.Count} with hash {result.LastHash}. Keep that hash elsewhere to show later that no entry was cut from the end.");
+            var (waiting, oldest) = await AuditWriter.OutboxAsync(context, cancellationToken);
+            output.WriteLine(waiting == 0
+                ? "Nothing waits in the outbox: every change committed so far is in the chain."
+                : $"{waiting} more entries were committed with their changes and wait in the outbox to be chained (the oldest from {oldest:yyyy-MM-dd HH:mm:ss} UTC); a running server chains them within seconds, and 'cupwise serve' does as it starts.");
             return 0;
         });
 

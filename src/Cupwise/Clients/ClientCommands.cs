@@ -15,6 +15,12 @@ public sealed class ClientCommands(CupwiseDbContext db, PracticeScope scope, Cur
     public async Task<CommandResult<Client>> CreateAsync(ClientRequest request, CancellationToken cancellationToken = default)
     {
         var v = new RequestValidator();
+        if (user.Is(Data.Accounts.UserRole.FrontDesk) && HoldsHealthHistory(request.HealthHistory))
+        {
+            // The front desk sees no health records, so it writes none either: a practitioner takes the history.
+            v.Add("healthHistory", "is not for the front desk: add the client's name, birth date and contact details, and a practitioner records the health history.");
+            return CommandResult<Client>.Invalid(v);
+        }
         var details = request.ToDetails(v);
         var client = v.Try("", () => Client.Create(Guid.NewGuid(), scope.PracticeId, details, clock));
         if (client is null || !v.IsValid)
@@ -25,6 +31,10 @@ public sealed class ClientCommands(CupwiseDbContext db, PracticeScope scope, Cur
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult<Client>.Done(client);
     }
+
+    private static bool HoldsHealthHistory(HealthHistoryDto? history) =>
+        history is not null && (history.Conditions is { Count: > 0 } || history.Medications is { Count: > 0 } || history.Pregnancy is not null
+            || history.SkinFindings is { Count: > 0 } || history.Allergies is { Count: > 0 } || !string.IsNullOrWhiteSpace(history.Notes));
 
     public async Task<CommandResult<Client>> UpdateAsync(Guid clientId, ClientRequest request, CancellationToken cancellationToken = default)
     {

@@ -67,10 +67,26 @@ public sealed record ClientSummary(string Id, string FamilyName, string GivenNam
 /// <summary>One page of a list, with the total number of matches.</summary>
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, int Total);
 
+/// <summary>A search of the client list by name, sent as a body rather than in the address.</summary>
+public sealed record ClientSearchRequest
+{
+    [Description("Matches given or family name, case-insensitively; at most 100 characters.")]
+    public string? Search { get; init; }
+
+    [Description("Page number, from 1.")]
+    public int? Page { get; init; }
+
+    [Description("Order: name (default), -name, dateOfBirth, -dateOfBirth, created or -created. Anything else is refused.")]
+    public string? Sort { get; init; }
+
+    [Description("Clients per page, 1 to 100; 25 if not given.")]
+    public int? PageSize { get; init; }
+}
+
 /// <summary>Query parameters of the client list.</summary>
 public sealed record ClientListQuery
 {
-    [Description("Matches given or family name, case-insensitively.")]
+    [Description("Not taken here: a name in the address ends up in logs. Use POST /api/v1/clients/search.")]
     public string? Search { get; init; }
 
     [Description("Page number, from 1.")]

@@ -11,7 +11,8 @@ public static class ClientSearch
         {
             return clients;
         }
-        var term = search.Trim().ToLowerInvariant();
+        // No name holds a control character (the form refuses them), and PostgreSQL refuses NUL in a query: leave them out.
+        var term = new string([.. search.Trim().ToLowerInvariant().Where(c => !char.IsControl(c))]);
         return clients.Where(c => c.FamilyName.ToLower().Contains(term) || c.GivenName.ToLower().Contains(term));
     }
 }

@@ -17,15 +17,34 @@ public static class ClientsApi
     public static void MapClients(this IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/clients").WithTags("Clients");
-        group.MapGet("/", ListClients).WithName(nameof(ListClients)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Lists clients, paged, optionally filtered by name.");
+        group.MapGet("/", ListClients).WithName(nameof(ListClients)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Lists clients, paged. To find clients by name, use POST /api/v1/clients/search.");
+        group.MapPost("/search", SearchClients).WithName(nameof(SearchClients)).RequireAuthorization(Accounts.Access.Desk)
+            .WithSummary("Finds clients by given or family name, paged: the name goes in the body, so that no server or proxy log keeps it.");
         group.MapPost("/", CreateClient).WithName(nameof(CreateClient)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Creates a client with a health history.");
         group.MapGet("/{id}", GetClient).WithName(nameof(GetClient)).RequireAuthorization(Accounts.Access.OwnRecord).WithSummary("Gets one client with the health history and the version to send back on PUT.");
         group.MapPut("/{id}", UpdateClient).WithName(nameof(UpdateClient)).WithSummary("Replaces a client's details; the previous version is kept as a revision. A stale version gives 409.");
     }
 
-    public static async Task<Results<Ok<PageOf<ClientSummary>>, ValidationProblem>> ListClients(
+    public static Task<Results<Ok<PageOf<ClientSummary>>, ValidationProblem>> ListClients(
         [AsParameters] ClientListQuery query, CupwiseDbContext db, CancellationToken cancellationToken)
     {
+        if (query.Search is not null)
+        {
+            var refused = new RequestValidator();
+            refused.Add("search", "is not taken in the address: send it in the body of POST /api/v1/clients/search, so that a client's name is not written into the server's and proxies' logs.");
+            return Task.FromResult<Results<Ok<PageOf<ClientSummary>>, ValidationProblem>>(ApiResults.Invalid(refused));
+        }
+        return PageAsync(db, null, query.Page, query.PageSize, query.Sort, cancellationToken);
+    }
+
+    public static Task<Results<Ok<PageOf<ClientSummary>>, ValidationProblem>> SearchClients(
+        ClientSearchRequest request, CupwiseDbContext db, CancellationToken cancellationToken) =>
+        PageAsync(db, request.Search, request.Page, request.PageSize, request.Sort, cancellationToken);
+
+    private static async Task<Results<Ok<PageOf<ClientSummary>>, ValidationProblem>> PageAsync(
+        CupwiseDbContext db, string? search, int? pageNumber, int? pageSize, string? sortOrder, CancellationToken cancellationToken)
+    {
+        var query = new { Search = search, Page = pageNumber, PageSize = pageSize, Sort = sortOrder };
         var v = new RequestValidator();
         var page = query.Page ?? 1;
         var size = query.PageSize ?? DefaultPageSize;

@@ -110,9 +110,14 @@ public sealed class MarkCommands(CupwiseDbContext db, PracticeScope scope, TimeP
             await form.File.CopyToAsync(buffer, cancellationToken);
             bytes = buffer.ToArray();
         }
-        var processed = v.Try("", () => PhotoIntake.Process(bytes));
-        if (processed is null)
+        ProcessedPhoto processed;
+        try
         {
+            processed = await PhotoIntake.ProcessAsync(bytes, cancellationToken);
+        }
+        catch (DomainValidationException e)
+        {
+            v.AddAll("", e);
             return (null, v);
         }
         var photo = v.Try("", () => MarkPhoto.Record(Guid.NewGuid(), scope.PracticeId, clientId, sessionId, site, side, takenAt,

@@ -41,9 +41,18 @@ public static class PhotoIntake
         return null;
     }
 
-    /// <summary>Checks and re-encodes the bytes of an upload.</summary>
+    /// <summary>
+    /// The memory every decode running at once may hold together. A decode reserves what its pixels will take before
+    /// it starts and waits while others hold the rest, so six worst-case uploads at once cost this much, not six
+    /// times a whole image; one image that alone would need more is refused with the limit named.
+    /// </summary>
+    public const long DecodeBudgetBytes = 192L * 1024 * 1024;
+
+    private static readonly DecodeBudget Budget = new(DecodeBudgetBytes);
+
+    /// <summary>Checks and re-encodes the bytes of an upload, within <see cref="DecodeBudgetBytes"/>.</summary>
     /// <exception cref="DomainValidationException">The file is empty, too large, not a JPEG or PNG, damaged or too many pixels.</exception>
-    public static ProcessedPhoto Process(byte[] content)
+    public static async Task<ProcessedPhoto> ProcessAsync(byte[] content, CancellationToken cancellationToken = default)
     {
         if (content.Length == 0)
         {
@@ -56,20 +65,38 @@ public static class PhotoIntake
         var format = Sniff(content);
         using var codec = SKCodec.Create(new SKMemoryStream(content))
             ?? throw new DomainValidationException(Field, "could not be read as an image: the file is damaged or cut short.");
+        // The dimensions come from the header, before a single pixel is decoded.
         var info = codec.Info;
         if ((long)info.Width * info.Height > MaximumPixels)
         {
             throw new DomainValidationException(Field, $"is {info.Width}×{info.Height} pixels; at most {MaximumPixels / 1_000_000} megapixels are taken.");
         }
-        using var decoded = new SKBitmap(new SKImageInfo(info.Width, info.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
+        // A JPEG is decoded already scaled (1/2, 1/4 or 1/8, no smaller than what is kept); a PNG cannot be.
+        var longest = Math.Max(info.Width, info.Height);
+        var size = longest > LongestEdge ? codec.GetScaledDimensions((float)LongestEdge / longest) : new SKSizeI(info.Width, info.Height);
+        if (size.Width < 1 || size.Height < 1 || Math.Max(size.Width, size.Height) < Math.Min(LongestEdge, longest))
+        {
+            size = new SKSizeI(info.Width, info.Height);
+        }
+        var decodeBytes = (long)size.Width * size.Height * 4;
+        var keptEdge = Math.Min(LongestEdge, Math.Max(size.Width, size.Height));
+        var need = decodeBytes + (2L * keptEdge * keptEdge * 4); // the decoded pixels, then the scaled and the turned copies
+        if (need > DecodeBudgetBytes)
+        {
+            throw new DomainValidationException(Field,
+                $"is {info.Width}×{info.Height} pixels, which would take {need / 1024 / 1024} MB to read; at most {DecodeBudgetBytes / 1024 / 1024} MB is taken per photo. Send it as a JPEG, or smaller.");
+        }
+        using var lease = await Budget.AcquireAsync(need, cancellationToken);
+        using var decoded = new SKBitmap(new SKImageInfo(size.Width, size.Height, SKColorType.Rgba8888, SKAlphaType.Premul));
         var result = codec.GetPixels(decoded.Info, decoded.GetPixels());
         if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
         {
             throw new DomainValidationException(Field, "could not be read as an image: the file is damaged or cut short.");
         }
-        using var upright = Upright(decoded, codec.EncodedOrigin);
-        using var scaled = ScaleDown(upright);
-        var output = scaled ?? upright;
+        // Scaled first and turned after, so that only the small copy is turned.
+        using var scaled = ScaleDown(decoded);
+        using var upright = Upright(scaled ?? decoded, codec.EncodedOrigin);
+        var output = upright ?? scaled ?? decoded;
         using var encoded = format == SKEncodedImageFormat.Png
             ? output.Encode(SKEncodedImageFormat.Png, 100)
             : output.Encode(SKEncodedImageFormat.Jpeg, 90);
@@ -99,8 +126,8 @@ public static class PhotoIntake
         throw new DomainValidationException(Field, "is not a JPEG or PNG image (its content was checked, not its name).");
     }
 
-    /// <summary>Turns the pixels the way the camera's orientation tag says, since the tag itself is not kept.</summary>
-    private static SKBitmap Upright(SKBitmap source, SKEncodedOrigin origin)
+    /// <summary>Turns the pixels the way the camera's orientation tag says, since the tag itself is not kept; null when they are upright already.</summary>
+    private static SKBitmap? Upright(SKBitmap source, SKEncodedOrigin origin)
     {
         float w = source.Width, h = source.Height;
         // x' = ScaleX·x + SkewX·y + TransX; y' = SkewY·x + ScaleY·y + TransY
@@ -117,7 +144,7 @@ public static class PhotoIntake
         };
         if (matrix is not { } m)
         {
-            return source.Copy();
+            return null;
         }
         var swap = origin is SKEncodedOrigin.LeftTop or SKEncodedOrigin.RightTop or SKEncodedOrigin.RightBottom or SKEncodedOrigin.LeftBottom;
         var turned = new SKBitmap(new SKImageInfo(swap ? source.Height : source.Width, swap ? source.Width : source.Height, source.ColorType, source.AlphaType));
@@ -139,5 +166,46 @@ public static class PhotoIntake
         var size = new SKImageInfo(Math.Max(1, (int)Math.Round(source.Width * factor)), Math.Max(1, (int)Math.Round(source.Height * factor)),
             source.ColorType, source.AlphaType);
         return source.Resize(size, new SKSamplingOptions(SKCubicResampler.Mitchell));
+    }
+}
+
+/// <summary>Bytes that decodes reserve before they start; a decode waits its turn while the others hold the rest.</summary>
+internal sealed class DecodeBudget(long bytes)
+{
+    private readonly SemaphoreSlim _turn = new(1, 1);
+    private readonly SemaphoreSlim _released = new(0, int.MaxValue);
+    private long _free = bytes;
+
+    public async Task<IDisposable> AcquireAsync(long need, CancellationToken cancellationToken)
+    {
+        // One reserver at a time, first come first served: a large photo is not passed over for ever by small ones.
+        await _turn.WaitAsync(cancellationToken);
+        try
+        {
+            while (Interlocked.Read(ref _free) < need)
+            {
+                await _released.WaitAsync(cancellationToken);
+            }
+            Interlocked.Add(ref _free, -need);
+        }
+        finally
+        {
+            _turn.Release();
+        }
+        return new Lease(this, need);
+    }
+
+    private sealed class Lease(DecodeBudget budget, long held) : IDisposable
+    {
+        private long _held = held;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _held, 0) is var bytes and > 0)
+            {
+                Interlocked.Add(ref budget._free, bytes);
+                budget._released.Release();
+            }
+        }
     }
 }

@@ -139,8 +139,9 @@ public static class PhotosApi
         {
             return TypedResults.NotFound();
         }
-        // Health data: the browser may keep it for this user only, and must never guess another type for it.
-        http.Response.Headers.CacheControl = "private, max-age=3600";
+        // Health data: kept by no cache, not even the browser's on a shared computer at the front desk, and never
+        // taken for another type.
+        http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers.XContentTypeOptions = "nosniff";
         http.Response.Headers.ContentSecurityPolicy = "default-src 'none'; sandbox";
         return TypedResults.File(photo.Bytes, photo.ContentType, entityTag: new Microsoft.Net.Http.Headers.EntityTagHeaderValue($"\"{photo.Sha256}\""));

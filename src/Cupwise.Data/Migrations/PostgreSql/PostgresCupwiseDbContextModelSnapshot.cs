@@ -157,6 +157,58 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Cupwise.Data.Accounts.AuditOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ResourceKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Cupwise.Data.Accounts.CupwiseUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1346,6 +1398,13 @@ namespace Cupwise.Data.Migrations.PostgreSql
                                         .ValueGeneratedOnAdd();
 
                                     b2.Property<string>("Reaction");
+
+                                    b2.Property<string>("Severity")
+                                        .HasMaxLength(64);
+
+                                    b2.Property<string>("Status")
+                                        .IsRequired()
+                                        .HasMaxLength(64);
 
                                     b2.Property<string>("Substance")
                                         .IsRequired();

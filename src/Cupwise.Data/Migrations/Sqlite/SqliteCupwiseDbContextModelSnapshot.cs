@@ -152,6 +152,56 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.ToTable("audit_entries", (string)null);
                 });
 
+            modelBuilder.Entity("Cupwise.Data.Accounts.AuditOutboxEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Actor")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ClientId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ResourceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ResourceKind")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("UserId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("What")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("audit_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Cupwise.Data.Accounts.CupwiseUser", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1337,6 +1387,13 @@ namespace Cupwise.Data.Migrations.Sqlite
                                         .ValueGeneratedOnAddOrUpdate();
 
                                     b2.Property<string>("Reaction");
+
+                                    b2.Property<string>("Severity")
+                                        .HasMaxLength(64);
+
+                                    b2.Property<string>("Status")
+                                        .IsRequired()
+                                        .HasMaxLength(64);
 
                                     b2.Property<string>("Substance")
                                         .IsRequired();
