@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cupwise's one test command. On a fresh Debian 12 machine with the .NET SDK it installs what is missing
-# (PostgreSQL, Chromium), starts a throwaway PostgreSQL cluster on a free loopback port, runs every test
+# (PostgreSQL, Chromium, nginx), starts a throwaway PostgreSQL cluster on a free loopback port, runs every test
 # project (the integration tests once on SQLite and once on PostgreSQL), stops the cluster, and ends with
 # "N passed, N failed". Exits non-zero if anything failed.
 set -uo pipefail
@@ -22,6 +22,7 @@ pg_bin() { ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1; }
 need=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
+[ -x /usr/sbin/nginx ] || need+=(nginx)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing: ${need[*]}. Install them (sudo apt-get install ${need[*]}) or run this script as root." >&2
@@ -29,7 +30,14 @@ if [ ${#need[@]} -gt 0 ]; then
   fi
   say "Installing ${need[*]} with apt"
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null || { echo "apt-get install failed" >&2; failed=1; finish; }
+  # Installed packages must not start their own services (nginx would listen on port 80 of every interface):
+  # the tests start what they need, on loopback.
+  made_policy=0
+  if [ ! -e /usr/sbin/policy-rc.d ]; then printf '#!/bin/sh\nexit 101\n' >/usr/sbin/policy-rc.d && chmod +x /usr/sbin/policy-rc.d && made_policy=1; fi
+  apt-get update -qq && apt-get install -y -qq --no-install-recommends "${need[@]}" >/dev/null
+  installed=$?
+  [ "$made_policy" -eq 1 ] && rm -f /usr/sbin/policy-rc.d
+  [ "$installed" -eq 0 ] || { echo "apt-get install failed" >&2; failed=1; finish; }
 fi
 PG_BIN=$(pg_bin)
 
@@ -95,6 +103,9 @@ run "Integration tests on PostgreSQL" env CUPWISE_TEST_POSTGRES="$postgres" dotn
 crash="dotnet bench/Cupwise.CrashHarness/bin/Debug/net10.0/cupwise-crash.dll --exe src/Cupwise/bin/Debug/net10.0/cupwise --cycles 3"
 run "Crash harness on SQLite (3 kill -9 cycles)" $crash
 run "Crash harness on PostgreSQL (3 kill -9 cycles)" $crash --postgres "$postgres"
+# Two servers on one PostgreSQL behind Debian's nginx (docs/deploy.md): sign in, chart, kill one, go on through the other.
+run "Two servers behind nginx, one killed" dotnet bench/Cupwise.CrashHarness/bin/Debug/net10.0/cupwise-crash.dll --two-instances \
+  --exe src/Cupwise/bin/Debug/net10.0/cupwise --postgres "$postgres" --nginx /usr/sbin/nginx
 run "Browser tests (Chromium; the day walk-through also on PostgreSQL)" env CUPWISE_TEST_POSTGRES="$postgres" dotnet test --project tests/Cupwise.BrowserTests --no-build
 
 finish

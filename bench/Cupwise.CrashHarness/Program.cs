@@ -12,10 +12,15 @@ using Npgsql;
 // check and the audit chain. Exit 0 only if nothing acknowledged was lost.
 //
 //   cupwise-crash --exe src/Cupwise/bin/Debug/net10.0/cupwise --cycles 100 [--writers 4] [--postgres "Host=…;Username=…"]
+//   cupwise-crash --two-instances --exe … --postgres "Host=…" [--nginx /usr/sbin/nginx]   (TwoInstances.cs)
 //
 // With --postgres, a fresh database is made on that server for the run and dropped after it; without, an SQLite file
 // in a fresh folder.
 
+if (args is ["--two-instances", "--exe", var twoExe, "--postgres", var twoPostgres, .. var rest])
+{
+    return await TwoInstances.RunAsync(Path.GetFullPath(twoExe), twoPostgres, rest is ["--nginx", var nginxPath] ? nginxPath : "/usr/sbin/nginx");
+}
 var options = Options.Parse(args);
 if (options is null)
 {

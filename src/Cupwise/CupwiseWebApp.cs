@@ -21,7 +21,14 @@ namespace Cupwise;
 /// <summary>What <c>cupwise serve</c> needs to build the web app.</summary>
 /// <param name="Clock">The clock the app runs on (the system's unless a test injects one); the demo is dated from it.</param>
 /// <param name="Sessions">How long a browser stays signed in (idle and absolute); 15 minutes and 12 hours unless set.</param>
-public sealed record ServeOptions(DatabaseSettings Database, string Urls, bool Demo, TimeProvider? Clock = null, SessionLifetime? Sessions = null)
+/// <param name="PublicUrl">
+/// Where people reach Cupwise (https://clinic.example.org), behind a reverse proxy on this machine. Given, Cupwise
+/// trusts the proxy's X-Forwarded-For and X-Forwarded-Proto from loopback, answers only requests for that host (any
+/// other Host header gets 400), and sends HSTS over HTTPS. Without it, forwarded headers are ignored: a caller on
+/// this machine cannot pose as another address to the sign-in limit.
+/// </param>
+public sealed record ServeOptions(DatabaseSettings Database, string Urls, bool Demo, TimeProvider? Clock = null, SessionLifetime? Sessions = null,
+    Uri? PublicUrl = null)
 {
     public const string DefaultUrls = "http://localhost:5080";
 }
@@ -55,7 +62,7 @@ public static class CupwiseWebApp
             startup.Demo(demo);
         }
 
-        ConfigureServices(builder.Services, options.Database, clock, options.Sessions ?? SessionLifetime.Default);
+        ConfigureServices(builder.Services, options.Database, clock, options.Sessions ?? SessionLifetime.Default, options.PublicUrl);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -77,11 +84,11 @@ public static class CupwiseWebApp
             }
         }
         startup.Flush(app.Logger);
-        ConfigurePipeline(app);
+        ConfigurePipeline(app, options.PublicUrl);
         return app;
     }
 
-    private static void ConfigureServices(IServiceCollection services, DatabaseSettings database, TimeProvider clock, SessionLifetime sessions)
+    private static void ConfigureServices(IServiceCollection services, DatabaseSettings database, TimeProvider clock, SessionLifetime sessions, Uri? publicUrl)
     {
         services.AddSingleton(clock);
         services.AddSingleton(database);
@@ -142,18 +149,34 @@ public static class CupwiseWebApp
         services.AddAntiforgery();
         services.AddCupwiseRateLimits();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));
+        // Only behind the proxy that --public-url names, and only from loopback (the default known proxies); the
+        // proxy's own entry is the last one (ForwardLimit 1), so what a caller put in front of it is ignored.
         services.Configure<Microsoft.AspNetCore.Builder.ForwardedHeadersOptions>(o =>
             o.ForwardedHeaders = Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedFor | Microsoft.AspNetCore.HttpOverrides.ForwardedHeaders.XForwardedProto);
+        if (publicUrl is not null)
+        {
+            services.Configure<Microsoft.AspNetCore.HostFiltering.HostFilteringOptions>(o =>
+            {
+                o.AllowedHosts = [publicUrl.IdnHost];
+                o.AllowEmptyHosts = false;
+            });
+        }
         // Keys in the database: a form opened before a restart still posts after it, and several servers on one
         // PostgreSQL database accept each other's tokens.
         services.AddDataProtection().SetApplicationName("Cupwise").PersistKeysToDbContext<CupwiseDbContext>();
     }
 
-    private static void ConfigurePipeline(WebApplication app)
+    private static void ConfigurePipeline(WebApplication app, Uri? publicUrl)
     {
-        // Behind a reverse proxy on this machine that ends TLS: trust its X-Forwarded-Proto/For, so that cookies are
-        // marked Secure and HSTS is sent (README, "In production").
-        app.UseForwardedHeaders();
+        if (publicUrl is not null)
+        {
+            // Behind a reverse proxy on this machine that ends TLS (docs/deploy.md): trust its X-Forwarded-Proto/For,
+            // so that cookies are marked Secure, HSTS is sent and the sign-in limit counts the real address; and
+            // answer only for the practice's own host, so that no Host header sent by a caller makes the addresses
+            // Cupwise writes (redirects) point elsewhere.
+            app.UseForwardedHeaders();
+            app.UseHostFiltering();
+        }
         // People get a page; programs get ProblemDetails.
         app.UseWhen(c => !IsApi(c.Request.Path), branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseExceptionHandler();

@@ -90,10 +90,11 @@ public sealed class CupwiseApp : IAsyncDisposable
     /// <summary>The practice <see cref="Client"/> acts for: the demo practice, or "My practice" made for the test.</summary>
     public Guid PracticeId { get; private set; }
 
-    public static async Task<CupwiseApp> StartAsync(bool demo = false, DatabaseSettings? database = null, TimeProvider? clock = null, SessionLifetime? sessions = null)
+    public static async Task<CupwiseApp> StartAsync(bool demo = false, DatabaseSettings? database = null, TimeProvider? clock = null, SessionLifetime? sessions = null,
+        Uri? publicUrl = null)
     {
         database ??= await TestDatabase.CreateAsync();
-        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, "http://127.0.0.1:0", demo, clock, sessions), builder =>
+        var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, "http://127.0.0.1:0", demo, clock, sessions, publicUrl), builder =>
         {
             builder.WebHost.UseTestServer();
             builder.Logging.ClearProviders();

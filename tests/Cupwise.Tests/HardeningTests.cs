@@ -190,19 +190,39 @@ public sealed class HardeningTests
         Assert.DoesNotContain("<script>", login, StringComparison.Ordinal); // no inline script on any page
         Assert.DoesNotContain("onclick=", await app.Client.GetStringAsync($"/clients/{(await app.NewClientAsync()).Id}/summary"), StringComparison.Ordinal);
 
-        // Behind a TLS-ending proxy on the same machine: the forwarded scheme counts, so HSTS is sent (a year).
-        var https = await app.Server.SendAsync(c =>
-        {
-            c.Connection.RemoteIpAddress = IPAddress.Loopback;
-            c.Request.Method = "GET";
-            c.Request.Path = "/healthz";
-            c.Request.Host = new HostString("clinic.example");
-            c.Request.Headers["X-Forwarded-Proto"] = "https";
-        });
-        Assert.Equal("max-age=31536000", https.Response.Headers.StrictTransportSecurity.ToString());
+        // Without --public-url, nobody is a trusted proxy: a forwarded scheme from this machine changes nothing.
+        var unproxied = await app.Server.SendAsync(Forwarded("clinic.example"));
+        Assert.False(unproxied.Response.Headers.ContainsKey("Strict-Transport-Security"));
         var plain = await app.Client.GetAsync("/healthz");
         Assert.False(plain.Headers.Contains("Strict-Transport-Security"));
     }
+
+    [Fact]
+    public async Task BehindItsProxyCupwiseTrustsTheForwardedSchemeAndAnswersOnlyItsOwnHost()
+    {
+        await using var app = await CupwiseApp.StartAsync(publicUrl: new Uri("https://clinic.example"));
+        // Behind a TLS-ending proxy on the same machine: the forwarded scheme counts, so HSTS is sent (a year).
+        var https = await app.Server.SendAsync(Forwarded("clinic.example"));
+        Assert.Equal(200, https.Response.StatusCode);
+        Assert.Equal("max-age=31536000", https.Response.Headers.StrictTransportSecurity.ToString());
+        // Another Host is not answered, so it can never end up in a redirect Cupwise writes.
+        var elsewhere = await app.Server.SendAsync(Forwarded("evil.example", "/clients"));
+        Assert.Equal(400, elsewhere.Response.StatusCode);
+        Assert.True(string.IsNullOrEmpty(elsewhere.Response.Headers.Location.ToString()));
+        var own = await app.Server.SendAsync(Forwarded("clinic.example", "/clients"));
+        Assert.Equal(302, own.Response.StatusCode);
+        Assert.DoesNotContain("evil", own.Response.Headers.Location.ToString(), StringComparison.Ordinal);
+    }
+
+    private static Action<HttpContext> Forwarded(string host, string path = "/healthz") => c =>
+    {
+        c.Connection.RemoteIpAddress = IPAddress.Loopback;
+        c.Request.Method = "GET";
+        c.Request.Path = path;
+        c.Request.Host = new HostString(host);
+        c.Request.Headers["X-Forwarded-Proto"] = "https";
+        c.Request.Headers["X-Forwarded-For"] = "203.0.113.7";
+    };
 
     [Fact]
     public async Task SignInAndTokenEndpointsSlowDownAGuesser()
@@ -230,5 +250,31 @@ public sealed class HardeningTests
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[9]);
         // Looking at the page is still free.
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/login")).StatusCode);
+    }
+
+    [Fact]
+    public async Task AClientsListsAreSentAPageAtATimeWithTheTotalAndTheNextPage()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var client = await app.NewClientAsync();
+        var practitioner = await app.NewPractitionerAsync();
+        for (var i = 0; i < 27; i++)
+        {
+            var start = new DateTimeOffset(2026, 10, 1, 9, 0, 0, TimeSpan.Zero).AddDays(i);
+            Assert.Equal(HttpStatusCode.Created, (await app.PostAsync("/api/v1/sessions", Requests.CompletedSession(client.Id, practitioner.Id, 1, start))).StatusCode);
+        }
+        var first = await app.Client.GetAsync($"/api/v1/clients/{client.Id}/sessions");
+        var firstPage = await first.ReadAsync<List<Cupwise.Sessions.SessionResponse>>(HttpStatusCode.OK);
+        Assert.Equal(Cupwise.Api.Paging.DefaultPageSize, firstPage.Count);
+        Assert.Equal("27", first.Headers.GetValues("X-Total-Count").Single());
+        Assert.Equal(new DateTimeOffset(2026, 10, 27, 9, 0, 0, TimeSpan.Zero), firstPage[0].StartedAt); // newest first
+        var next = first.Headers.GetValues("Link").Single();
+        Assert.Equal($"</api/v1/clients/{client.Id}/sessions?page=2&pageSize=25>; rel=\"next\"", next);
+        var second = await (await app.Client.GetAsync($"/api/v1/clients/{client.Id}/sessions?page=2&pageSize=25")).ReadAsync<List<Cupwise.Sessions.SessionResponse>>(HttpStatusCode.OK);
+        Assert.Equal(2, second.Count);
+        Assert.Empty(firstPage.Select(s => s.Id).Intersect(second.Select(s => s.Id)));
+        var errors = await (await app.Client.GetAsync($"/api/v1/clients/{client.Id}/outcomes?pageSize=500&page=0")).ProblemFieldsAsync();
+        Assert.Contains("between 1 and 100", Assert.Single(errors["pageSize"]), StringComparison.Ordinal);
+        Assert.Contains("page", errors.Keys);
     }
 }

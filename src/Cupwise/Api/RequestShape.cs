@@ -125,6 +125,16 @@ public static class RequestShape
                     text[name] = [Domain.TypedText.Problem];
                 }
             }
+            // A moment in the query (appointments from…) has the same range as one in a body.
+            var parameters = http.GetEndpoint()?.Metadata.GetMetadata<MethodInfo>()?.GetParameters();
+            for (var i = 0; i < context.Arguments.Count; i++)
+            {
+                if (context.Arguments[i] is (DateTimeOffset or DateTime) and var moment
+                    && Domain.ClinicalDates.Problem(moment, http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow()) is { } problem)
+                {
+                    text[parameters is not null && i < parameters.Length ? parameters[i].Name ?? "date" : "date"] = [problem];
+                }
+            }
             if (text.Count > 0)
             {
                 return TypedResults.ValidationProblem(text, title: "One or more fields are not valid.");

@@ -101,9 +101,14 @@ public static class CupwiseCli
             DefaultValueFactory = _ => (int)Accounts.SessionLifetime.Default.Absolute.TotalHours,
             HelpName = "N",
         };
+        var publicUrl = new Option<string?>("--public-url")
+        {
+            Description = "Where people reach Cupwise behind a reverse proxy on this machine, e.g. https://clinic.example.org: trusts the proxy's X-Forwarded-For/-Proto from loopback and answers only that host (docs/deploy.md).",
+            HelpName = "URL",
+        };
         var command = new Command("serve", "Apply pending migrations, then serve the web app and the REST API (/api/v1, OpenAPI at /openapi/v1.json).")
         {
-            urls, DataOption, DbOption, demo, idle, lifetime,
+            urls, DataOption, DbOption, demo, idle, lifetime, publicUrl,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -115,9 +120,16 @@ public static class CupwiseCli
                     : "cupwise serve: --session-hours: 1 to 24.");
                 return UsageError;
             }
+            Uri? publicAt = null;
+            if (parse.GetValue(publicUrl) is { } given
+                && (!Uri.TryCreate(given, UriKind.Absolute, out publicAt) || publicAt.Scheme is not ("https" or "http") || publicAt.AbsolutePath != "/" || publicAt.Query.Length > 0))
+            {
+                parse.InvocationConfiguration.Error.WriteLine("cupwise serve: --public-url: the address people open, such as https://clinic.example.org (no path).");
+                return UsageError;
+            }
             var database = ResolveDatabase(parse);
             var sessions = new Accounts.SessionLifetime(TimeSpan.FromMinutes(idleMinutes), TimeSpan.FromHours(hours));
-            var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, parse.GetValue(urls) ?? ServeOptions.DefaultUrls, parse.GetValue(demo), Sessions: sessions),
+            var app = await CupwiseWebApp.BuildAsync(new ServeOptions(database, parse.GetValue(urls) ?? ServeOptions.DefaultUrls, parse.GetValue(demo), Sessions: sessions, PublicUrl: publicAt),
                 cancellationToken: cancellationToken);
             await app.RunAsync();
             return 0;

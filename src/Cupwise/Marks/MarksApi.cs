@@ -60,14 +60,17 @@ public static class MarksApi
         };
     }
 
-    public static async Task<Results<Ok<List<MarkFollowUpResponse>>, NotFound>> ListMarkFollowUps(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<MarkFollowUpResponse>>, NotFound, ValidationProblem>> ListMarkFollowUps(string id, [AsParameters] PageQuery paging,
+        CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        var list = await db.MarkFollowUps.AsNoTracking().Where(o => o.ClientId == clientId).OrderBy(o => o.ObservedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(ToResponse).ToList());
+        var v = new RequestValidator();
+        var list = await Paging.PageAsync(db.MarkFollowUps.AsNoTracking().Where(o => o.ClientId == clientId).OrderBy(o => o.ObservedAt).ThenBy(o => o.Id),
+            paging, http, v, cancellationToken);
+        return list is null ? ApiResults.Invalid(v) : TypedResults.Ok(list.Select(ToResponse).ToList());
     }
 
     public static async Task<Results<Ok<List<SiteEligibilityResponse>>, NotFound>> GetSiteEligibility(string id, CupwiseDbContext db, IMemoryCache cache, CancellationToken cancellationToken)

@@ -94,7 +94,7 @@ public static class PhotosApi
     }
 
     public static async Task<Results<Ok<List<MarkPhotoResponse>>, NotFound, ValidationProblem>> ListPhotos(
-        string id, string? siteId, string? side, CupwiseDbContext db, CancellationToken cancellationToken)
+        string id, string? siteId, string? side, [AsParameters] PageQuery paging, CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
         {
@@ -106,8 +106,8 @@ public static class PhotosApi
         {
             return ApiResults.Invalid(v);
         }
-        var photos = await ForClient(db, clientId, siteId, wantedSide).ToListAsync(cancellationToken);
-        return TypedResults.Ok(photos.Select(ToResponse).ToList());
+        var photos = await Paging.PageAsync(ForClient(db, clientId, siteId, wantedSide), paging, http, v, cancellationToken);
+        return photos is null ? ApiResults.Invalid(v) : TypedResults.Ok(photos.Select(ToResponse).ToList());
     }
 
     /// <summary>A client's photos that are not entered in error, oldest first.</summary>
@@ -122,7 +122,7 @@ public static class PhotosApi
         {
             query = query.Where(p => p.Side == s);
         }
-        return query.OrderBy(p => p.TakenAt);
+        return query.OrderBy(p => p.TakenAt).ThenBy(p => p.Id);
     }
 
     public static async Task<Results<FileContentHttpResult, NotFound>> GetPhoto(string photoId, CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)

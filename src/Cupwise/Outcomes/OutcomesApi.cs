@@ -75,15 +75,17 @@ public static class OutcomesApi
         };
     }
 
-    public static async Task<Results<Ok<List<OutcomeResponse>>, NotFound>> ListOutcomes(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<OutcomeResponse>>, NotFound, ValidationProblem>> ListOutcomes(string id, [AsParameters] PageQuery paging,
+        CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        var outcomes = await db.Outcomes.AsNoTracking().Where(o => o.ClientId == clientId && !o.EnteredInError)
-            .OrderBy(o => o.TakenAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(outcomes.Select(ToResponse).ToList());
+        var v = new RequestValidator();
+        var outcomes = await Paging.PageAsync(db.Outcomes.AsNoTracking().Where(o => o.ClientId == clientId && !o.EnteredInError)
+            .OrderBy(o => o.TakenAt).ThenBy(o => o.Id), paging, http, v, cancellationToken);
+        return outcomes is null ? ApiResults.Invalid(v) : TypedResults.Ok(outcomes.Select(ToResponse).ToList());
     }
 
     public static OutcomeResponse ToResponse(OutcomeMeasurement o) => new(

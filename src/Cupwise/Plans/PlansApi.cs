@@ -159,13 +159,20 @@ public static class PlansApi
         return goals;
     }
 
-    public static async Task<Results<Ok<List<PlanResponse>>, NotFound>> ListPlans(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<PlanResponse>>, NotFound, ValidationProblem>> ListPlans(string id, [AsParameters] PageQuery paging,
+        CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        var plans = await db.Plans.AsNoTracking().Where(p => p.ClientId == clientId).OrderByDescending(p => p.StartedAt).ToListAsync(cancellationToken);
+        var v = new RequestValidator();
+        var plans = await Paging.PageAsync(db.Plans.AsNoTracking().Where(p => p.ClientId == clientId).OrderByDescending(p => p.StartedAt).ThenBy(p => p.Id),
+            paging, http, v, cancellationToken);
+        if (plans is null)
+        {
+            return ApiResults.Invalid(v);
+        }
         var own = await OwnProtocolsAsync(db, cancellationToken);
         return TypedResults.Ok(plans.Select(p => ToResponse(p, own)).ToList());
     }

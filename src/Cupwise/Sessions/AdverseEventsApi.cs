@@ -45,14 +45,17 @@ public static class AdverseEventsApi
         };
     }
 
-    public static async Task<Results<Ok<List<AdverseEventResponse>>, NotFound>> ListAdverseEvents(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<AdverseEventResponse>>, NotFound, ValidationProblem>> ListAdverseEvents(string id, [AsParameters] PageQuery paging,
+        CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        var list = await db.AdverseEvents.AsNoTracking().Where(e => e.ClientId == clientId && !e.EnteredInError).OrderByDescending(e => e.OccurredAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(ToResponse).ToList());
+        var v = new RequestValidator();
+        var list = await Paging.PageAsync(db.AdverseEvents.AsNoTracking().Where(e => e.ClientId == clientId && !e.EnteredInError)
+            .OrderByDescending(e => e.OccurredAt).ThenBy(e => e.Id), paging, http, v, cancellationToken);
+        return list is null ? ApiResults.Invalid(v) : TypedResults.Ok(list.Select(ToResponse).ToList());
     }
 
     private static AdverseEventResponse ToResponse(AdverseEvent e) =>

@@ -37,7 +37,7 @@ public static class SessionsApi
         group.MapPost("/{id}/entered-in-error", MarkSessionEnteredInError).WithName(nameof(MarkSessionEnteredInError))
             .WithSummary("Marks a session as entered in error (it is kept, flagged, never deleted).");
         api.MapGet("/clients/{id}/sessions", ListClientSessions).WithName(nameof(ListClientSessions)).RequireAuthorization(Accounts.Access.OwnRecord).WithTags("Sessions")
-            .WithSummary("A client's sessions, newest first, with their cups.");
+            .WithSummary("A client's sessions, newest first, with their cups: a page at a time (?page=&pageSize=, 25 by default).");
     }
 
     public static async Task<Results<Created<SessionResponse>, ValidationProblem>> CreateSession(
@@ -55,15 +55,18 @@ public static class SessionsApi
         return session is null ? TypedResults.NotFound() : TypedResults.Ok(session.ToResponse());
     }
 
-    public static async Task<Results<Ok<List<SessionResponse>>, NotFound>> ListClientSessions(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<SessionResponse>>, NotFound, ValidationProblem>> ListClientSessions(string id, [AsParameters] PageQuery paging,
+        CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (!ApiResults.TryParseId(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        var sessions = await db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId)
-            .Include(s => s.Cups).Include(s => s.Amendments).AsSplitQuery().ToListAsync(cancellationToken);
-        return TypedResults.Ok(sessions.OrderByDescending(s => s.StartedAt ?? s.CreatedAt).Select(s => s.ToResponse()).ToList());
+        var v = new RequestValidator();
+        var sessions = await Paging.PageAsync(db.Sessions.AsNoTracking().Where(s => s.ClientId == clientId)
+            .OrderByDescending(s => s.StartedAt ?? s.CreatedAt).ThenByDescending(s => s.Id)
+            .Include(s => s.Cups).Include(s => s.Amendments).AsSplitQuery(), paging, http, v, cancellationToken);
+        return sessions is null ? ApiResults.Invalid(v) : TypedResults.Ok(sessions.Select(s => s.ToResponse()).ToList());
     }
 
     public static Task<Results<Ok<SessionResponse>, NotFound, ValidationProblem, ProblemHttpResult>> AddCup(
