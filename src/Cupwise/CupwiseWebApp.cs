@@ -145,7 +145,7 @@ public static class CupwiseWebApp
             return Task.CompletedTask;
         }));
         services.AddRazorComponents().AddInteractiveServerComponents();
-        services.AddMemoryCache(o => o.SizeLimit = 2_000); // drawn charts, one unit each
+        services.AddMemoryCache(o => o.SizeLimit = 2_000); // charts by what they hold (a unit per 100 sessions and cups; ClientChartData), eligibility and slots a unit each
         services.AddAntiforgery();
         services.AddCupwiseRateLimits();
         services.AddHsts(o => o.MaxAge = TimeSpan.FromDays(365));

@@ -53,14 +53,17 @@ public static class AccessGrantsApi
         return TypedResults.Ok(new PracticeAccessResponse(ownOnly));
     }
 
-    public static async Task<Results<Ok<List<AccessGrantResponse>>, NotFound>> ListGrants(string id, CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<AccessGrantResponse>>, NotFound, ValidationProblem>> ListGrants(string id, [AsParameters] PageQuery paging,
+        CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
     {
         if (!Guid.TryParse(id, out var clientId) || !await db.Clients.AnyAsync(c => c.Id == clientId, cancellationToken))
         {
             return TypedResults.NotFound();
         }
-        var grants = await db.AccessGrants.AsNoTracking().Where(g => g.ClientId == clientId).OrderByDescending(g => g.GrantedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(grants.Select(ToResponse).ToList());
+        var v = new RequestValidator();
+        var grants = await Paging.PageAsync(db.AccessGrants.AsNoTracking().Where(g => g.ClientId == clientId).OrderByDescending(g => g.GrantedAt).ThenBy(g => g.Id),
+            paging, http, v, cancellationToken);
+        return grants is null ? ApiResults.Invalid(v) : TypedResults.Ok(grants.Select(ToResponse).ToList());
     }
 
     public static async Task<Results<Created<AccessGrantResponse>, NotFound, ValidationProblem>> GrantAccess(string id, AccessGrantRequest request,

@@ -165,6 +165,26 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
     /// </summary>
     public async Task<AccountResult<CupwiseUser>> CheckSignInAsync(string? email, string? password, string? code, CancellationToken cancellationToken = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var result = await CheckAsync(email, password, code);
+        if (!result.Succeeded && result.Field == "email")
+        {
+            // The work differs a little (a login's failed count is saved, an unknown e-mail has none): every refusal is
+            // answered no sooner than the floor, so that its time says nothing. Real time, not the app's clock.
+            var remaining = RefusalFloor - System.Diagnostics.Stopwatch.GetElapsedTime(started);
+            if (remaining > TimeSpan.Zero)
+            {
+                await Task.Delay(remaining, cancellationToken);
+            }
+        }
+        return result;
+    }
+
+    /// <summary>How long a refused sign-in takes at least: above what the slowest refusal takes on a 2-core server (about 90 ms).</summary>
+    public static readonly TimeSpan RefusalFloor = TimeSpan.FromMilliseconds(250);
+
+    private async Task<AccountResult<CupwiseUser>> CheckAsync(string? email, string? password, string? code)
+    {
         email = email?.Trim() ?? string.Empty;
         password ??= string.Empty;
         var user = email.Length is > 0 and <= 256 ? await users.FindByEmailAsync(email) : null;

@@ -42,10 +42,13 @@ public static class AccountsApi
         users.MapPost("/", AddUser).WithName(nameof(AddUser)).WithSummary("Adds a login to the practice.");
     }
 
-    public static async Task<Ok<List<TokenResponse>>> ListTokens(CupwiseDbContext db, CurrentUser user, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<TokenResponse>>, ValidationProblem>> ListTokens([AsParameters] PageQuery paging, CupwiseDbContext db, CurrentUser user,
+        HttpContext http, CancellationToken cancellationToken)
     {
-        var rows = await db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.UserId).OrderByDescending(t => t.CreatedAt).ToListAsync(cancellationToken);
-        return TypedResults.Ok(rows.Select(t => new TokenResponse(t.Id.ToString(), t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToList());
+        var v = new RequestValidator();
+        var rows = await Paging.PageAsync(db.ApiTokens.AsNoTracking().Where(t => t.UserId == user.UserId).OrderByDescending(t => t.CreatedAt).ThenBy(t => t.Id),
+            paging, http, v, cancellationToken);
+        return rows is null ? ApiResults.Invalid(v) : TypedResults.Ok(rows.Select(t => new TokenResponse(t.Id.ToString(), t.Name, t.CreatedAt, t.ExpiresAt, t.RevokedAt)).ToList());
     }
 
     public static async Task<Results<Created<TokenCreatedResponse>, ValidationProblem, ProblemHttpResult>> CreateToken(TokenRequest request, AccountService accounts,
@@ -84,10 +87,17 @@ public static class AccountsApi
         return TypedResults.NoContent();
     }
 
-    public static async Task<Ok<List<UserResponse>>> ListUsers(CupwiseDbContext db, CurrentUser user, TimeProvider clock, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<UserResponse>>, ValidationProblem>> ListUsers([AsParameters] PageQuery paging, CupwiseDbContext db, CurrentUser user,
+        TimeProvider clock, HttpContext http, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var rows = await db.Users.AsNoTracking().Where(u => u.PracticeId == user.PracticeId).OrderBy(u => u.Email).ToListAsync(cancellationToken);
+        var v = new RequestValidator();
+        var rows = await Paging.PageAsync(db.Users.AsNoTracking().Where(u => u.PracticeId == user.PracticeId).OrderBy(u => u.Email).ThenBy(u => u.Id),
+            paging, http, v, cancellationToken);
+        if (rows is null)
+        {
+            return ApiResults.Invalid(v);
+        }
         return TypedResults.Ok(rows.Select(u => new UserResponse(u.Id.ToString(), u.Email ?? "", Access.RoleName(u.Role), u.ClientId?.ToString(),
             u.TwoFactorEnabled, u.LockoutEnd > now, u.CreatedAt, u.PractitionerId?.ToString())).ToList());
     }

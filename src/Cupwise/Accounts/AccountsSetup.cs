@@ -130,7 +130,9 @@ public static class AccountsSetup
     public static bool FromAnotherSite(HttpContext context)
     {
         var request = context.Request;
-        if (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
+        // The pages' forms carry an antiforgery token already; the API takes JSON and uploads without one.
+        if (!request.Path.StartsWithSegments("/api")
+            || HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method) || HttpMethods.IsOptions(request.Method) || HttpMethods.IsTrace(request.Method)
             || context.User.Identity?.AuthenticationType != CookieScheme)
         {
             return false;

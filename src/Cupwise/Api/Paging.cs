@@ -9,7 +9,7 @@ public sealed record PageQuery
     [Description("Page number, from 1.")]
     public int? Page { get; init; }
 
-    [Description("Items per page, 1 to 100; 25 if not given. The whole count is in the X-Total-Count header, and the next page's address in Link (rel=\"next\").")]
+    [Description("Items per page, 1 to 100; 25 if not given (100 for the catalogue's cups, sites and protocols). The whole count is in the X-Total-Count header, and the next page's address in Link (rel=\"next\").")]
     public int? PageSize { get; init; }
 }
 
@@ -25,8 +25,33 @@ public static class Paging
     /// <summary>One page of <paramref name="ordered"/> (which must have a total order), or null with the problems in <paramref name="v"/>.</summary>
     public static async Task<List<T>?> PageAsync<T>(IQueryable<T> ordered, PageQuery query, HttpContext http, RequestValidator v, CancellationToken cancellationToken)
     {
+        var (page, size) = Check(query, v, DefaultPageSize);
+        if (!v.IsValid)
+        {
+            return null;
+        }
+        var total = await ordered.CountAsync(cancellationToken);
+        var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        Describe(http, page, size, total);
+        return items;
+    }
+
+    /// <summary>One page of a list already in memory (the shipped catalogue and the practice's additions to it).</summary>
+    public static List<T>? Page<T>(IReadOnlyList<T> all, PageQuery query, HttpContext http, RequestValidator v, int defaultSize = DefaultPageSize)
+    {
+        var (page, size) = Check(query, v, defaultSize);
+        if (!v.IsValid)
+        {
+            return null;
+        }
+        Describe(http, page, size, all.Count);
+        return [.. all.Skip((page - 1) * size).Take(size)];
+    }
+
+    private static (int Page, int Size) Check(PageQuery query, RequestValidator v, int defaultSize)
+    {
         var page = query.Page ?? 1;
-        var size = query.PageSize ?? DefaultPageSize;
+        var size = query.PageSize ?? defaultSize;
         if (page < 1)
         {
             v.Add("page", $"must be 1 or more; got {page}.");
@@ -35,18 +60,16 @@ public static class Paging
         {
             v.Add("pageSize", $"must be between 1 and {MaximumPageSize}; got {size}.");
         }
-        if (!v.IsValid)
-        {
-            return null;
-        }
-        var total = await ordered.CountAsync(cancellationToken);
-        var items = await ordered.Skip((page - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return (page, size);
+    }
+
+    private static void Describe(HttpContext http, int page, int size, int total)
+    {
         var headers = http.Response.Headers;
         headers["X-Total-Count"] = total.ToString(System.Globalization.CultureInfo.InvariantCulture);
         if ((long)page * size < total)
         {
             headers.Link = $"<{http.Request.Path}?page={page + 1}&pageSize={size}>; rel=\"next\"";
         }
-        return items;
     }
 }

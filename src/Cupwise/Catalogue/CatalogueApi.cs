@@ -35,10 +35,12 @@ public static class CatalogueApi
             .WithSummary("The body and face map regions, with view, side handling, SNOMED CT code and safety flags.");
     }
 
-    public static async Task<Ok<List<CupResponse>>> ListCups(CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<CupResponse>>, ValidationProblem>> ListCups([AsParameters] PageQuery paging, CupwiseDbContext db, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        var cups = await db.Cups.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(cups.Select(ToResponse).ToList());
+        var v = new RequestValidator();
+        var cups = Paging.Page(await db.Cups.AsNoTracking().OrderBy(c => c.Id).ToListAsync(cancellationToken), paging, http, v, Paging.MaximumPageSize);
+        return cups is null ? ApiResults.Invalid(v) : TypedResults.Ok(cups.Select(ToResponse).ToList());
     }
 
     public static async Task<Results<Created<CupResponse>, ValidationProblem>> AddPracticeCup(
@@ -50,10 +52,12 @@ public static class CatalogueApi
             : TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid.");
     }
 
-    public static async Task<Ok<List<SiteResponse>>> ListSites(CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<SiteResponse>>, ValidationProblem>> ListSites([AsParameters] PageQuery paging, CupwiseDbContext db, HttpContext http,
+        CancellationToken cancellationToken)
     {
-        var sites = await db.BodySites.AsNoTracking().OrderBy(s => s.View).ThenBy(s => s.Id).ToListAsync(cancellationToken);
-        return TypedResults.Ok(sites.Select(ToResponse).ToList());
+        var v = new RequestValidator();
+        var sites = Paging.Page(await db.BodySites.AsNoTracking().OrderBy(s => s.View).ThenBy(s => s.Id).ToListAsync(cancellationToken), paging, http, v, Paging.MaximumPageSize);
+        return sites is null ? ApiResults.Invalid(v) : TypedResults.Ok(sites.Select(ToResponse).ToList());
     }
 
     public static CupResponse ToResponse(Cup c) =>

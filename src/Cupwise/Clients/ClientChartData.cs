@@ -75,11 +75,24 @@ public sealed record ClientChartData(
         {
             return null;
         }
-        var key = (nameof(ClientChartData), clientId, head.Sessions, head.Versions, head.FollowUps, head.Interval);
-        if (cache is null || !cache.TryGetValue(key, out CourseRecord? course) || course is null)
+        // One entry per client, replaced when the stamp moves: a chart read while sessions are being added keeps
+        // one course in memory, not one for every stamp it has had in the last ten minutes.
+        var key = (nameof(ClientChartData), clientId);
+        var stamp = (head.Sessions, head.Versions, head.FollowUps, head.Interval);
+        CourseRecord course;
+        if (cache is not null && cache.TryGetValue(key, out CachedCourse? cached) && cached is not null && cached.Stamp == stamp)
+        {
+            course = cached.Course;
+        }
+        else
         {
             course = await LoadCourseAsync(db, clientId, cancellationToken);
-            cache?.Set(key, course, new MemoryCacheEntryOptions { SlidingExpiration = TimeSpan.FromMinutes(10), Size = 1 });
+            cache?.Set(key, new CachedCourse(stamp, course), new MemoryCacheEntryOptions
+            {
+                SlidingExpiration = TimeSpan.FromMinutes(10),
+                // Sized by what it holds (a unit per 100 sessions and cups), so that the cache's limit bounds memory.
+                Size = 1 + ((course.Sessions.Count + course.Sessions.Sum(s => s.Cups.Count)) / 100),
+            });
         }
         // The site catalogue is the shipped one (the migrator keeps the table equal to it): no query needed.
         return new ClientChartData(head.Client, course.Sessions, course.FollowUps, course.Cups, StandardCatalogue.Sites)
@@ -90,6 +103,8 @@ public sealed record ClientChartData(
             _course = course,
         };
     }
+
+    private sealed record CachedCourse((int Sessions, long Versions, int FollowUps, int Interval) Stamp, CourseRecord Course);
 
     /// <summary>What the chart derives from the sessions and follow-ups, shared by every request with the same stamp.</summary>
     private sealed class CourseRecord(IReadOnlyList<ChartSession> sessions, IReadOnlyList<Cupwise.Domain.Marks.MarkObservation> followUps, IReadOnlyDictionary<string, Cup> cups)

@@ -90,8 +90,13 @@ public static class PlansApi
             .WithSummary("Statistics of the plan's measures and what Cupwise proposes: continue, resolve, or review (docs/outcomes.md).");
     }
 
-    public static async Task<Ok<List<ProtocolResponse>>> ListProtocols(CupwiseDbContext db, CancellationToken cancellationToken) =>
-        TypedResults.Ok(ProtocolLibrary.Standard.Concat(await OwnProtocolsAsync(db, cancellationToken)).Select(ToResponse).ToList());
+    public static async Task<Results<Ok<List<ProtocolResponse>>, ValidationProblem>> ListProtocols([AsParameters] PageQuery paging, CupwiseDbContext db,
+        HttpContext http, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        var page = Paging.Page([.. ProtocolLibrary.Standard.Concat(await OwnProtocolsAsync(db, cancellationToken))], paging, http, v, Paging.MaximumPageSize);
+        return page is null ? ApiResults.Invalid(v) : TypedResults.Ok(page.Select(ToResponse).ToList());
+    }
 
     /// <summary>The practice's own protocols.</summary>
     public static async Task<List<Protocol>> OwnProtocolsAsync(CupwiseDbContext db, CancellationToken cancellationToken = default) =>

@@ -94,11 +94,13 @@ public static class PractitionersApi
     private static WorkingHoursResponse ToResponse(Practitioner p, string zone) =>
         new(p.Id.ToString(), zone, [.. p.WorkingHours.Select(h => new WorkingHoursSpan(ApiJson.Name(h.Day), h.From.ToString("HH:mm", CultureInfo.InvariantCulture), h.To.ToString("HH:mm", CultureInfo.InvariantCulture)))]);
 
-    public static async Task<Ok<List<PractitionerResponse>>> ListPractitioners(CupwiseDbContext db, CancellationToken cancellationToken)
+    public static async Task<Results<Ok<List<PractitionerResponse>>, ValidationProblem>> ListPractitioners([AsParameters] PageQuery paging, CupwiseDbContext db,
+        HttpContext http, CancellationToken cancellationToken)
     {
-        var list = await db.Practitioners.AsNoTracking().OrderBy(p => p.DisplayName)
-            .Select(p => new { p.Id, p.DisplayName, p.Profession }).ToListAsync(cancellationToken);
-        return TypedResults.Ok(list.Select(p => new PractitionerResponse(p.Id.ToString(), p.DisplayName, p.Profession)).ToList());
+        var v = new RequestValidator();
+        var list = await Paging.PageAsync(db.Practitioners.AsNoTracking().OrderBy(p => p.DisplayName).ThenBy(p => p.Id)
+            .Select(p => new { p.Id, p.DisplayName, p.Profession }), paging, http, v, cancellationToken);
+        return list is null ? ApiResults.Invalid(v) : TypedResults.Ok(list.Select(p => new PractitionerResponse(p.Id.ToString(), p.DisplayName, p.Profession)).ToList());
     }
 
     public static async Task<Results<Created<PractitionerResponse>, ValidationProblem>> CreatePractitioner(
