@@ -102,6 +102,7 @@ public static class CupwiseWebApp
         services.AddScoped<Outcomes.OutcomeCommands>();
         services.AddScoped<Clients.ClientCommands>();
         services.AddScoped<Scheduling.AppointmentCommands>();
+        services.AddScoped<Scheduling.CalendarQuery>();
         services.AddScoped<Practitioners.PracticeCommands>();
         services.AddScoped<Accounts.AccessCommands>();
         services.AddScoped<Plans.PlanCommands>();

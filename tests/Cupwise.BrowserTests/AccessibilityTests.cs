@@ -17,6 +17,9 @@ public sealed class AccessibilityTests
     [InlineData("/protocols")]
     [InlineData("/clients/c0ffee00-0000-4000-8000-0000000000c1/summary")]
     [InlineData("/plans/c0ffee00-0000-4000-8000-0000000000c2")]
+    [InlineData("/calendar")]
+    [InlineData("/calendar?view=week")]
+    [InlineData("/calendar/book?client=c0ffee00-0000-4000-8000-0000000000c1")]
     public async Task AMainPageHasNoSeriousOrCriticalViolations(string path)
     {
         await using var app = await BrowserApp.StartAsync(demo: true);
@@ -34,6 +37,22 @@ public sealed class AccessibilityTests
         await page.Locator("[data-ready=true]").WaitForAsync(new() { State = WaitForSelectorState.Attached });
         await page.GetByRole(AriaRole.Button, new() { Name = "Back of neck", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Apply cup 1" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task AVisitPageHasNoSeriousOrCriticalViolations()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/calendar/book?client=c0ffee00-0000-4000-8000-0000000000c1&time=16:00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await page.Locator("[role=status], [role=alert]").First.WaitForAsync();
+        if (await page.GetByRole(AriaRole.Button, new() { Name = "Book anyway" }).CountAsync() > 0)
+        {
+            await AssertAccessibleAsync(page);
+            await page.GetByRole(AriaRole.Button, new() { Name = "Book anyway" }).ClickAsync();
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Booked.");
         await AssertAccessibleAsync(page);
     }
 

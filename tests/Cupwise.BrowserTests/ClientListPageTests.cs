@@ -34,25 +34,29 @@ public sealed class ClientListPageTests
     }
 
     [Fact]
-    public async Task TheFrontDeskFindsAClientButIsOfferedNoChartItCannotOpen()
+    public async Task TheFrontDeskFindsAClientAndOpensTheirContactDetailsNotTheChart()
     {
         await using var app = await BrowserApp.StartAsync(demo: true);
         var desk = await app.AddUserAsync(app.PracticeId, "desk@demo.cupwise.invalid", Cupwise.Data.Accounts.UserRole.FrontDesk);
         var (_, page) = await app.SignInAsync(desk, BrowserApp.Password);
-        Assert.EndsWith("/clients", page.Url, StringComparison.Ordinal);
+        Assert.EndsWith("/calendar", page.Url, StringComparison.Ordinal);
+        await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Clients", Exact = true }).ClickAsync();
         var table = page.GetByRole(AriaRole.Table, new() { Name = "Clients" });
         await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search clients by name" }).FillAsync("facial");
         await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
         await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Assertions.Expect(table).ToContainTextAsync("Demo (facial cupping), Client B");
-        // Names, not links to charts that would answer "Not for this login"; no "New client" either.
-        await Assertions.Expect(table.GetByRole(AriaRole.Link)).ToHaveCountAsync(0);
-        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "New client" })).ToHaveCountAsync(0);
         await BrowserApp.ScreenshotAsync(page, "clients-front-desk");
+        // The name opens the client's contact details and visits: never the chart, which would answer "Not for this login".
+        await table.GetByRole(AriaRole.Link, new() { Name = "Demo (facial cupping), Client B" }).ClickAsync();
+        await page.WaitForURLAsync("**/edit");
+        await Assertions.Expect(page.GetByLabel("Family name")).ToHaveValueAsync("Demo (facial cupping)");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Health history" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("Not for this login")).ToHaveCountAsync(0);
 
-        // The logo leads back to the list, not to Today, which is not theirs.
+        // The logo leads back to the calendar, not to Today, which is not theirs.
         await page.GetByRole(AriaRole.Link, new() { Name = "Cupwise", Exact = true }).ClickAsync();
-        await page.WaitForURLAsync("**/clients");
-        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Clients", Level = 1 })).ToBeVisibleAsync();
+        await page.WaitForURLAsync("**/calendar");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");
     }
 }

@@ -20,11 +20,11 @@ public sealed partial class ControlInventoryTests
     /// <summary>The header: the owner's has Settings and Audit; a practitioner's does not.</summary>
     private static readonly string[] Layout =
     [
-        "link:Cupwise", "link:Today", "link:Clients", "link:Reports", "link:Settings", "link:Audit", "link:<login>", "button:Sign out",
+        "link:Cupwise", "link:Today", "link:Calendar", "link:Clients", "link:Reports", "link:Settings", "link:Audit", "link:<login>", "button:Sign out",
     ];
 
-    /// <summary>The front desk's header: the client list only.</summary>
-    private static readonly string[] DeskLayout = ["link:Cupwise", "link:Clients", "link:<login>", "button:Sign out"];
+    /// <summary>The front desk's header: the calendar and the client list.</summary>
+    private static readonly string[] DeskLayout = ["link:Cupwise", "link:Calendar", "link:Clients", "link:<login>", "button:Sign out"];
 
     /// <summary>A client's header: their own record only.</summary>
     private static readonly string[] ClientLayout = ["link:Cupwise", "link:My record", "link:<login>", "button:Sign out"];
@@ -95,7 +95,16 @@ public sealed partial class ControlInventoryTests
         ["reports"] = [.. Layout, "link:← Today", "field:From", "field:To", "field:Practitioner", "button:Show", "link:Download CSV"],
         ["audit"] = [.. Layout, "field:From", "field:To", "button:Show", "link:Download as CSV", "button:Check the chain"],
         ["account"] = [.. Layout, .. AccountForm],
-        ["clients, front desk"] = [.. DeskLayout, "field:Search clients by name", "button:Search"],
+        ["clients, front desk"] = [.. DeskLayout, "link:New client", "field:Search clients by name", "button:Search", "link:<client in the list>"],
+        ["calendar, front desk"] = [.. DeskLayout, "link:Book a visit", "link:← Previous day", "link:Today", "link:Next day →", "link:Day", "link:Week",
+            "field:Go to date", "button:Go", "link:Book <practitioner> at #:#", "link:Book <practitioner> at #:# (outside working hours)"],
+        ["calendar week, front desk"] = [.. DeskLayout, "link:Book a visit", "link:← Previous week", "link:Today", "link:Next week →", "link:Day", "link:Week",
+            "field:Go to date", "button:Go", "link:<day of the week>"],
+        ["book a visit, front desk"] = [.. DeskLayout, "link:← Calendar", "field:Client", "button:Find"],
+        ["book a visit for a client, front desk"] = [.. DeskLayout, "link:← Calendar", "link:another client", "field:With", "field:Date", "field:Time (UTC)",
+            "field:Minutes", "field:Room (optional)", "button:Book"],
+        ["edit client, front desk"] = [.. DeskLayout, "link:← Clients", "field:Family name", "field:Given name", "field:Date of birth", "field:Sex", "field:E-mail",
+            "field:Phone", "button:Save client", "link:Book a visit"],
         ["account, front desk"] = [.. DeskLayout, .. AccountForm],
         ["own record, client"] = [.. ClientLayout, "button:Print"],
         ["account, client"] = [.. ClientLayout, .. AccountForm],
@@ -112,11 +121,14 @@ public sealed partial class ControlInventoryTests
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
 
+    [GeneratedRegex(@"^link:(Mon|Tue|Wed|Thu|Fri|Sat|Sun) \d+ [A-Z][a-z]{2}$")]
+    private static partial Regex WeekDay();
+
     /// <summary>A control's name as compared: numbers as "#", so "Apply cup 3" and "Apply cup {n}" are one control.</summary>
     private static string Normal(string name) => Digits().Replace(name, "#");
 
     /// <summary>What the page renders: kind and accessible name of each visible control, numbers as "#", the map's regions as one.</summary>
-    private static async Task<SortedSet<string>> ControlsAsync(IPage page, string login, string client)
+    private static async Task<SortedSet<string>> ControlsAsync(IPage page, string login, string client, string? listedAs = null)
     {
         var found = await page.EvaluateAsync<string[]>("""
             () => [...document.querySelectorAll('a[href], button, input:not([type=hidden]), select, textarea, [role=button]')]
@@ -139,8 +151,10 @@ public sealed partial class ControlInventoryTests
             found = [.. found.Select(f => f.Replace($", {day}, ", ", <day>, ", StringComparison.Ordinal))];
         }
         found = [.. found.Select(f => f.Replace("Demo practitioner", "<practitioner>", StringComparison.Ordinal))];
+        // The week's day headings link to each day: one control.
+        found = [.. found.Select(f => WeekDay().IsMatch(f) ? "link:<day of the week>" : f)];
         // The client list names people family name first.
-        var listed = string.Join(", ", client.Split(' ').Reverse());
+        var listed = listedAs ?? string.Join(", ", client.Split(' ').Reverse());
         return new SortedSet<string>(found.Select(f => Normal(f.Replace(login, "<login>", StringComparison.Ordinal)
                 .Replace(listed, "<client in the list>", StringComparison.Ordinal).Replace(client, "<client>", StringComparison.Ordinal))),
             StringComparer.Ordinal);
@@ -294,7 +308,21 @@ public sealed partial class ControlInventoryTests
         var desk = await app.AddUserAsync(app.PracticeId, "inventory-desk@demo.cupwise.invalid", Cupwise.Data.Accounts.UserRole.FrontDesk);
         var (_, page) = await app.SignInAsync(desk, BrowserApp.Password);
         const string client = "Client C Demo (low-back pain)";
-        AssertShowsLater("clients, front desk", "front desk", await ControlsAsync(page, desk, client));
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");
+        AssertShowsLater("calendar, front desk", "front desk", await ControlsAsync(page, desk, client));
+        await page.GotoAsync(app.BaseUrl + "/calendar?view=week");
+        AssertShowsLater("calendar week, front desk", "front desk", await ControlsAsync(page, desk, client));
+        await page.GotoAsync(app.BaseUrl + "/calendar/book");
+        AssertShowsLater("book a visit, front desk", "front desk", await ControlsAsync(page, desk, client));
+        await page.GotoAsync(app.BaseUrl + $"/calendar/book?client={Cupwise.DemoPractice.BackClientId}");
+        AssertShowsLater("book a visit for a client, front desk", "front desk", await ControlsAsync(page, desk, client));
+        await page.GotoAsync(app.BaseUrl + $"/clients/{Cupwise.DemoPractice.BackClientId}/edit");
+        AssertShowsLater("edit client, front desk", "front desk", await ControlsAsync(page, desk, client));
+        await page.GotoAsync(app.BaseUrl + "/clients");
+        await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search clients by name" }).FillAsync("low-back");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Clients" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+        AssertShowsLater("clients, front desk", "front desk", await ControlsAsync(page, desk, client, listedAs: "Demo (low-back pain), Client C"));
         await page.GotoAsync(app.BaseUrl + "/account");
         AssertShowsLater("account, front desk", "front desk", await ControlsAsync(page, desk, client));
 
@@ -355,6 +383,7 @@ public sealed partial class ControlInventoryTests
             ["field:site to treat"] = "the booking form's site checkboxes, named by their sites; AppointmentPageTests books with them",
             ["link:a session"] = "Today's rows and the chart's sessions table link each visit (by client, by date); DayWalkThroughTests opens it from both",
             ["link:map region"] = "the chart's map regions open a site's history; ChartingTests follows one",
+            ["link:<day of the week>"] = "the week's day headings open that day; CalendarPageTests goes from the week to a day",
         };
         var unused = Inventory.SelectMany(screen => screen.Value).Distinct(StringComparer.Ordinal)
             .Where(c => !standIns.ContainsKey(c))

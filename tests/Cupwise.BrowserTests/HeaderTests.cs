@@ -46,7 +46,7 @@ public sealed class HeaderTests
         await using var app = await BrowserApp.StartAsync(demo: true);
         var page = await app.OpenAsync("/");
         await page.SetViewportSizeAsync(390, 844);
-        foreach (var path in new[] { "/", "/clients", "/settings", "/protocols", "/audit", "/reports", "/account",
+        foreach (var path in new[] { "/", "/clients", "/calendar", "/calendar?view=week", "/calendar/book", "/settings", "/protocols", "/audit", "/reports", "/account",
                      $"/clients/{Cupwise.DemoPractice.BackClientId}", $"/clients/{Cupwise.DemoPractice.BackClientId}/access" })
         {
             await page.GotoAsync(app.BaseUrl + path);

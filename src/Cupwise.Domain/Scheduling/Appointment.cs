@@ -5,6 +5,12 @@ namespace Cupwise.Domain.Scheduling;
 public enum AppointmentStatus
 {
     Booked,
+
+    /// <summary>The client is here: checked in by the front desk or the practitioner.</summary>
+    Arrived,
+
+    /// <summary>The client did not come; the time is free again.</summary>
+    NoShow,
     Cancelled,
 }
 
@@ -12,6 +18,12 @@ public enum AppointmentStatus
 public sealed class Appointment
 {
     public const int MaximumMinutes = 240;
+
+    /// <summary>How long before its start a client may be checked in.</summary>
+    public static readonly TimeSpan EarliestArrival = TimeSpan.FromHours(2);
+
+    /// <summary>Whether a visit with this status holds its time: booked, or the client is here.</summary>
+    public static bool HoldsTime(AppointmentStatus status) => status is AppointmentStatus.Booked or AppointmentStatus.Arrived;
 
     private Appointment()
     {
@@ -51,25 +63,62 @@ public sealed class Appointment
     /// <summary>Moves the appointment (and may change its room).</summary>
     public void Move(DateTimeOffset start, TimeSpan length, string? room)
     {
-        if (Status == AppointmentStatus.Cancelled)
-        {
-            throw new DomainStateException("A cancelled appointment is not moved; book a new one.");
-        }
+        RequireBooked("moved", "book a new one");
         Place(start, length, room);
     }
 
     public void Cancel(string reason)
     {
-        if (Status == AppointmentStatus.Cancelled)
-        {
-            throw new DomainStateException("The appointment is already cancelled.");
-        }
+        RequireBooked("cancelled", "it stays in the calendar as it is");
         CancelReason = Guard.Required("reason", reason, 500);
         Status = AppointmentStatus.Cancelled;
         Version++;
     }
 
-    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => Status == AppointmentStatus.Booked && Start < end && start < End;
+    /// <summary>The client is here. From <see cref="EarliestArrival"/> before the start until the visit's end.</summary>
+    public void MarkArrived(DateTimeOffset now)
+    {
+        RequireBooked("checked in", "it stays as it is");
+        if (now < Start - EarliestArrival)
+        {
+            throw new DomainStateException($"A client is checked in at most {EarliestArrival.TotalHours:0} hours before the visit starts.");
+        }
+        if (now > End)
+        {
+            throw new DomainStateException("The visit is over: mark it as not attended, or book a new one.");
+        }
+        Status = AppointmentStatus.Arrived;
+        Version++;
+    }
+
+    /// <summary>The client did not come: once the visit has started.</summary>
+    public void MarkNoShow(DateTimeOffset now)
+    {
+        RequireBooked("marked as not attended", "it stays as it is");
+        if (now < Start)
+        {
+            throw new DomainStateException("The visit has not started yet: a client is marked as not attended only after the start time.");
+        }
+        Status = AppointmentStatus.NoShow;
+        Version++;
+    }
+
+    public bool Overlaps(DateTimeOffset start, DateTimeOffset end) => HoldsTime(Status) && Start < end && start < End;
+
+    private void RequireBooked(string what, string instead)
+    {
+        var state = Status switch
+        {
+            AppointmentStatus.Booked => null,
+            AppointmentStatus.Arrived => "the client has arrived",
+            AppointmentStatus.NoShow => "the client did not come",
+            AppointmentStatus.Cancelled => "it is cancelled",
+        };
+        if (state is not null)
+        {
+            throw new DomainStateException($"This visit is not {what}: {state}; {instead}.");
+        }
+    }
 
     private void Place(DateTimeOffset start, TimeSpan length, string? room)
     {
@@ -150,7 +199,7 @@ public static class SlotFinder
         IReadOnlyList<Appointment> booked, int count = 5, TimeZoneInfo? zone = null)
     {
         zone ??= TimeZoneInfo.Utc;
-        var busy = booked.Where(a => a.Status == AppointmentStatus.Booked).Select(a => (a.Start, a.End)).OrderBy(a => a.Start).ToArray();
+        var busy = booked.Where(a => Appointment.HoldsTime(a.Status)).Select(a => (a.Start, a.End)).OrderBy(a => a.Start).ToArray();
         var slots = new List<DateTimeOffset>();
         var first = RoundUp(TimeZoneInfo.ConvertTime(from, zone).DateTime);
         var limit = first + Horizon;

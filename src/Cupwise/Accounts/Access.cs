@@ -61,7 +61,7 @@ public static class Access
     public static string Home(UserRole role, Guid? clientId) => role switch
     {
         UserRole.Client when clientId is { } own => $"/clients/{own}/summary",
-        UserRole.FrontDesk => "/clients",
+        UserRole.FrontDesk => "/calendar",
         _ => "/",
     };
 

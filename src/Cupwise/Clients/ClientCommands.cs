@@ -36,7 +36,15 @@ public sealed class ClientCommands(CupwiseDbContext db, PracticeScope scope, Cur
         history is not null && (history.Conditions is { Count: > 0 } || history.Medications is { Count: > 0 } || history.Pregnancy is not null
             || history.SkinFindings is { Count: > 0 } || history.Allergies is { Count: > 0 } || !string.IsNullOrWhiteSpace(history.Notes));
 
-    public async Task<CommandResult<Client>> UpdateAsync(Guid clientId, ClientRequest request, CancellationToken cancellationToken = default)
+    public Task<CommandResult<Client>> UpdateAsync(Guid clientId, ClientRequest request, CancellationToken cancellationToken = default) =>
+        UpdateAsync(clientId, request, keepHistory: false, cancellationToken);
+
+    /// <summary>The front desk's change: name, birth date, sex and contact details; the health history stays as it is.</summary>
+    public Task<CommandResult<Client>> UpdateContactAsync(Guid clientId, ClientContactRequest request, CancellationToken cancellationToken = default) =>
+        UpdateAsync(clientId, new ClientRequest(request.FamilyName, request.GivenName, request.DateOfBirth, request.Sex, request.Email, request.Phone, null, request.Version),
+            keepHistory: true, cancellationToken);
+
+    private async Task<CommandResult<Client>> UpdateAsync(Guid clientId, ClientRequest request, bool keepHistory, CancellationToken cancellationToken)
     {
         var client = await db.Clients.FirstOrDefaultAsync(c => c.Id == clientId, cancellationToken);
         if (client is null)
@@ -49,6 +57,11 @@ public sealed class ClientCommands(CupwiseDbContext db, PracticeScope scope, Cur
             v.Add("version", "is required: send the version you read, so that a concurrent change is not lost.");
         }
         var details = request.ToDetails(v);
+        if (keepHistory)
+        {
+            // The front desk changes identity and contact only: the health history stays as it is.
+            details = details with { HealthHistory = client.HealthHistory };
+        }
         // Check the whole record on a throwaway client first, so that every problem is listed together.
         v.Try("", () => Client.Create(client.Id, client.PracticeId, details, clock));
         if (!v.IsValid)

@@ -62,6 +62,21 @@ public sealed record ClientResponse(
     DateTimeOffset CreatedAt,
     DateTimeOffset UpdatedAt);
 
+/// <summary>A client's identity and contact, without the health history: what the front desk changes.</summary>
+public sealed record ClientContactRequest(
+    [property: Description("Family name; required, at most 100 characters.")] string? FamilyName,
+    [property: Description("Given name; required, at most 100 characters.")] string? GivenName,
+    [property: Description("Date of birth, ISO 8601 (1990-04-02); not in the future.")] DateOnly? DateOfBirth,
+    [property: Description("female, male, other or unknown.")] string? Sex,
+    string? Email,
+    string? Phone,
+    [property: Description("The version you read (GET …/contact returns it). A stale version gives 409.")] int? Version);
+
+public sealed record ClientContactResponse(string Id, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex, string? Email, string? Phone, int Version)
+{
+    public static ClientContactResponse Of(Client c) => new(c.Id.ToString(), c.FamilyName, c.GivenName, c.DateOfBirth, c.Sex, c.Email, c.Phone, c.Version);
+}
+
 public sealed record ClientSummary(string Id, string FamilyName, string GivenName, DateOnly DateOfBirth, Sex Sex);
 
 /// <summary>One page of a list, with the total number of matches.</summary>

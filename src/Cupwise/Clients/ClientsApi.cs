@@ -23,6 +23,10 @@ public static class ClientsApi
         group.MapPost("/", CreateClient).WithName(nameof(CreateClient)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Creates a client with a health history.");
         group.MapGet("/{id}", GetClient).WithName(nameof(GetClient)).RequireAuthorization(Accounts.Access.OwnRecord).WithSummary("Gets one client with the health history and the version to send back on PUT.");
         group.MapPut("/{id}", UpdateClient).WithName(nameof(UpdateClient)).WithSummary("Replaces a client's details; the previous version is kept as a revision. A stale version gives 409.");
+        group.MapGet("/{id}/contact", GetClientContact).WithName(nameof(GetClientContact)).RequireAuthorization(Accounts.Access.Desk)
+            .WithSummary("A client's name, birth date and contact details with the version to send back: what the front desk sees and changes.");
+        group.MapPut("/{id}/contact", UpdateClientContact).WithName(nameof(UpdateClientContact)).RequireAuthorization(Accounts.Access.Desk)
+            .WithSummary("Changes a client's name, birth date and contact details, keeping the health history as it is; the previous version is kept as a revision. A stale version gives 409.");
     }
 
     public static Task<Results<Ok<PageOf<ClientSummary>>, ValidationProblem>> ListClients(
@@ -113,6 +117,38 @@ public static class ClientsApi
         }
         http.Response.Headers.ETag = ETag(client.Version);
         return TypedResults.Ok(client.ToResponse());
+    }
+
+    public static async Task<Results<Ok<ClientContactResponse>, NotFound>> GetClientContact(string id, CupwiseDbContext db, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId))
+        {
+            return TypedResults.NotFound();
+        }
+        var contact = await db.Clients.AsNoTracking().Where(c => c.Id == clientId)
+            .Select(c => new ClientContactResponse(c.Id.ToString(), c.FamilyName, c.GivenName, c.DateOfBirth, c.Sex, c.Email, c.Phone, c.Version))
+            .FirstOrDefaultAsync(cancellationToken);
+        if (contact is null)
+        {
+            return TypedResults.NotFound();
+        }
+        http.Response.Headers.ETag = ETag(contact.Version);
+        return TypedResults.Ok(contact);
+    }
+
+    public static async Task<Results<Ok<ClientContactResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateClientContact(
+        string id, ClientContactRequest request, ClientCommands commands, HttpContext http, CancellationToken cancellationToken)
+    {
+        if (!ApiResults.TryParseId(id, out var clientId))
+        {
+            return TypedResults.NotFound();
+        }
+        var result = await commands.UpdateContactAsync(clientId, request, cancellationToken);
+        if (result.IsDone)
+        {
+            http.Response.Headers.ETag = ETag(result.Value!.Version);
+        }
+        return result.ToOk(ClientContactResponse.Of);
     }
 
     public static async Task<Results<Ok<ClientResponse>, NotFound, ValidationProblem, ProblemHttpResult>> UpdateClient(

@@ -92,16 +92,36 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         return CommandResult<Appointment>.Done(appointment);
     }
 
-    public async Task<CommandResult<Appointment>> CancelAsync(Guid appointmentId, CancelAppointmentRequest request, CancellationToken cancellationToken = default)
+    public Task<CommandResult<Appointment>> CancelAsync(Guid appointmentId, CancelAppointmentRequest request, CancellationToken cancellationToken = default) =>
+        ChangeAsync(appointmentId, null, a => a.Cancel(request.Reason ?? string.Empty), cancellationToken);
+
+    /// <summary>The client is here (the front desk checks them in).</summary>
+    public Task<CommandResult<Appointment>> MarkArrivedAsync(Guid appointmentId, int? version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(appointmentId, version, a => a.MarkArrived(clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>The client did not come.</summary>
+    public Task<CommandResult<Appointment>> MarkNoShowAsync(Guid appointmentId, int? version, CancellationToken cancellationToken = default) =>
+        ChangeAsync(appointmentId, version, a => a.MarkNoShow(clock.GetUtcNow()), cancellationToken);
+
+    /// <summary>Loads, changes through the domain and saves once; a version, when given, must be the one stored.</summary>
+    private async Task<CommandResult<Appointment>> ChangeAsync(Guid appointmentId, int? version, Action<Appointment> change, CancellationToken cancellationToken)
     {
         if (await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is not { } appointment)
         {
             return CommandResult<Appointment>.NotFound();
         }
+        if (version is { } read)
+        {
+            if (read != appointment.Version)
+            {
+                return CommandResult<Appointment>.Stale(appointment.Version);
+            }
+            db.Entry(appointment).Property(a => a.Version).OriginalValue = read;
+        }
         var v = new RequestValidator();
         try
         {
-            appointment.Cancel(request.Reason ?? string.Empty);
+            change(appointment);
         }
         catch (DomainValidationException e)
         {
@@ -112,7 +132,14 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         {
             return CommandResult<Appointment>.Refused(e.Message);
         }
-        await db.SaveChangesAsync(cancellationToken);
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return CommandResult<Appointment>.Stale();
+        }
         return CommandResult<Appointment>.Done(appointment);
     }
 
@@ -178,7 +205,7 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         }
         var earliest = late.Select(l => l.From).Append(clock.GetUtcNow()).Max();
         var booked = await db.Appointments.AsNoTracking()
-            .Where(a => a.Id != appointment.Id && a.PractitionerId == appointment.PractitionerId && a.Status == AppointmentStatus.Booked && a.End > earliest
+            .Where(a => a.Id != appointment.Id && a.PractitionerId == appointment.PractitionerId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived) && a.End > earliest
                 && a.Start < earliest + SlotFinder.Horizon + TimeSpan.FromDays(1))
             .ToListAsync(cancellationToken);
         var first = SlotFinder.FreeSlots(earliest, appointment.End - appointment.Start, hours, booked, count: 1, zone: zone);

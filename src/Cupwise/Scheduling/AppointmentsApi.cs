@@ -30,6 +30,8 @@ public sealed record MoveAppointmentRequest(int? Version, DateTimeOffset? Start,
 
 public sealed record CancelAppointmentRequest(string? Reason);
 
+public sealed record AppointmentStatusRequest([property: Description("The version you read; a stale one gives 409. Optional.")] int? Version);
+
 public sealed record AppointmentResponse(string Id, string ClientId, string PractitionerId, string? Room, DateTimeOffset Start, DateTimeOffset End,
     AppointmentStatus Status, string? CancelReason, IReadOnlyList<string> PlannedSites, int Version);
 
@@ -43,6 +45,10 @@ public static class AppointmentsApi
         group.MapPost("/", BookAppointment).WithName(nameof(BookAppointment)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Books an appointment; a clash with the practitioner's or the room's bookings gives 409.");
         group.MapPost("/{id}/move", MoveAppointment).WithName(nameof(MoveAppointment)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Moves an appointment; a stale version or a clash gives 409.");
         group.MapPost("/{id}/cancel", CancelAppointment).WithName(nameof(CancelAppointment)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Cancels an appointment, with a reason.");
+        group.MapPost("/{id}/arrived", MarkAppointmentArrived).WithName(nameof(MarkAppointmentArrived)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Checks the client in: from two hours before the start until the end of a booked visit.");
+        group.MapPost("/{id}/no-show", MarkAppointmentNoShow).WithName(nameof(MarkAppointmentNoShow)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Marks a booked visit as not attended, once it has started; its time is free again.");
+        api.MapGet("/calendar", GetCalendar).WithName(nameof(GetCalendar)).RequireAuthorization(Accounts.Access.Desk).WithTags("Scheduling")
+            .WithSummary("The practice's visits and working hours from a day (today if not given), for 1 to 7 days, by practitioner, in practice time.");
         api.MapGet("/practitioners/{id}/appointments", ListPractitionerAppointments).WithName(nameof(ListPractitionerAppointments)).RequireAuthorization(Accounts.Access.Desk).WithTags("Scheduling")
             .WithSummary("A practitioner's booked appointments from a date (today if not given), for 14 days.");
         api.MapGet("/clients/{id}/next-slots", SuggestNextSlots).WithName(nameof(SuggestNextSlots)).RequireAuthorization(Accounts.Access.Desk).WithTags("Scheduling")
@@ -70,6 +76,34 @@ public static class AppointmentsApi
     public static async Task<Results<Ok<AppointmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> CancelAppointment(
         string id, CancelAppointmentRequest request, AppointmentCommands commands, CancellationToken cancellationToken) =>
         ApiResults.TryParseId(id, out var appointmentId) ? (await commands.CancelAsync(appointmentId, request, cancellationToken)).ToOk(ToResponse) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<AppointmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MarkAppointmentArrived(
+        string id, AppointmentStatusRequest? request, AppointmentCommands commands, CancellationToken cancellationToken) =>
+        ApiResults.TryParseId(id, out var appointmentId) ? (await commands.MarkArrivedAsync(appointmentId, request?.Version, cancellationToken)).ToOk(ToResponse) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<AppointmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MarkAppointmentNoShow(
+        string id, AppointmentStatusRequest? request, AppointmentCommands commands, CancellationToken cancellationToken) =>
+        ApiResults.TryParseId(id, out var appointmentId) ? (await commands.MarkNoShowAsync(appointmentId, request?.Version, cancellationToken)).ToOk(ToResponse) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<CalendarResponse>, ValidationProblem>> GetCalendar(
+        DateOnly? date, int? days, CalendarQuery calendar, CancellationToken cancellationToken)
+    {
+        var v = new RequestValidator();
+        if (days is < 1 or > CalendarQuery.MaximumDays)
+        {
+            v.Add("days", $"must be from 1 to {CalendarQuery.MaximumDays}.");
+        }
+        if (date is { } d && (d.Year < 2000 || d.Year > 2200))
+        {
+            v.Add("date", "must be a day from the year 2000 to 2200, such as 2026-12-01.");
+        }
+        if (!v.IsValid)
+        {
+            return ApiResults.Invalid(v);
+        }
+        var view = await calendar.LoadAsync(date, days ?? 1, cancellationToken);
+        return TypedResults.Ok(CalendarResponse.Of(view));
+    }
 
     public static async Task<Results<Ok<List<AppointmentResponse>>, NotFound>> ListPractitionerAppointments(
         string id, DateTimeOffset? from, CupwiseDbContext db, TimeProvider clock, CancellationToken cancellationToken)

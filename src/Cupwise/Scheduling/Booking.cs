@@ -13,7 +13,7 @@ public static class Booking
     public static async Task<string?> ClashAsync(CupwiseDbContext db, Appointment appointment, CancellationToken cancellationToken = default)
     {
         var clash = await db.Appointments.AsNoTracking()
-            .Where(a => a.Id != appointment.Id && a.Status == AppointmentStatus.Booked && a.Start < appointment.End && appointment.Start < a.End
+            .Where(a => a.Id != appointment.Id && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived) && a.Start < appointment.End && appointment.Start < a.End
                 && (a.PractitionerId == appointment.PractitionerId || (appointment.Room != null && a.Room == appointment.Room)))
             .FirstOrDefaultAsync(cancellationToken);
         if (clash is null)
@@ -41,7 +41,7 @@ public static class Booking
             ?? [.. WorkingHours.Default];
         var horizon = earliest + SlotFinder.Horizon + TimeSpan.FromDays(1);
         var booked = await db.Appointments.AsNoTracking()
-            .Where(a => a.PractitionerId == practitionerId && a.Status == AppointmentStatus.Booked && a.End > earliest && a.Start < horizon).ToListAsync(cancellationToken);
+            .Where(a => a.PractitionerId == practitionerId && (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived) && a.End > earliest && a.Start < horizon).ToListAsync(cancellationToken);
         return (earliest, SlotFinder.FreeSlots(earliest, length, hours, booked, zone: data.TimeZone));
     }
 }

@@ -32,7 +32,7 @@ public static class RecallList
         }
         var clientIds = cups.Select(c => c.ClientId).Distinct().ToList();
         var booked = await db.Appointments.AsNoTracking()
-            .Where(a => a.Status == AppointmentStatus.Booked && a.End > now && clientIds.Contains(a.ClientId)).Select(a => a.ClientId).Distinct().ToListAsync(cancellationToken);
+            .Where(a => (a.Status == AppointmentStatus.Booked || a.Status == AppointmentStatus.Arrived) && a.End > now && clientIds.Contains(a.ClientId)).Select(a => a.ClientId).Distinct().ToListAsync(cancellationToken);
         // A client whose every plan is closed (resolved, discharged, stopped) is not waiting for a next visit.
         var plans = await db.Plans.AsNoTracking().Where(p => clientIds.Contains(p.ClientId)).Select(p => new { p.ClientId, p.Status }).ToListAsync(cancellationToken);
         var courseOver = plans.GroupBy(p => p.ClientId).Where(g => g.All(p => p.Status != Domain.Plans.PlanStatus.Active)).Select(g => g.Key);
