@@ -57,6 +57,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
     public DbSet<Domain.Plans.PracticeProtocol> PracticeProtocols => Set<Domain.Plans.PracticeProtocol>();
     public DbSet<Domain.Plans.TreatmentPlan> Plans => Set<Domain.Plans.TreatmentPlan>();
     public DbSet<Domain.Scheduling.Appointment> Appointments => Set<Domain.Scheduling.Appointment>();
+    public DbSet<Domain.Scheduling.VisitService> Services => Set<Domain.Scheduling.VisitService>();
     public DbSet<Domain.Scheduling.CalendarFeed> CalendarFeeds => Set<Domain.Scheduling.CalendarFeed>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
@@ -92,6 +93,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         modelBuilder.ApplyConfiguration(new PracticeProtocolConfiguration());
         modelBuilder.ApplyConfiguration(new TreatmentPlanConfiguration());
         modelBuilder.ApplyConfiguration(new AppointmentConfiguration());
+        modelBuilder.ApplyConfiguration(new VisitServiceConfiguration());
         modelBuilder.ApplyConfiguration(new CalendarFeedConfiguration());
 
         // Tenancy: every row of client data belongs to a practice, and a context sees only its own.
@@ -99,6 +101,7 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
         // The standard catalogue is shared; a practice's own cups are its own.
         modelBuilder.Entity<Cup>().HasQueryFilter(c => c.PracticeId == null || c.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Practitioner>().HasQueryFilter(p => p.PracticeId == CurrentPracticeId);
+        modelBuilder.Entity<Domain.Scheduling.VisitService>().HasQueryFilter(s => s.PracticeId == CurrentPracticeId);
         modelBuilder.Entity<Client>().HasQueryFilter(c => c.PracticeId == CurrentPracticeId && (CurrentClientId == null || c.Id == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == c.Id && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
         modelBuilder.Entity<ClientRevision>().HasQueryFilter(r => r.PracticeId == CurrentPracticeId && (CurrentClientId == null || r.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == r.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));
         modelBuilder.Entity<TreatmentSession>().HasQueryFilter(s => s.PracticeId == CurrentPracticeId && (CurrentClientId == null || s.ClientId == CurrentClientId) && (CurrentCareUserId == null || AccessGrants.Any(g => g.ClientId == s.ClientId && g.UserId == CurrentCareUserId && (g.ExpiresAt == null || g.ExpiresAt > CurrentCareNow))));

@@ -103,6 +103,7 @@ public static class CupwiseWebApp
         services.AddScoped<Clients.ClientCommands>();
         services.AddScoped<Scheduling.AppointmentCommands>();
         services.AddScoped<Scheduling.CalendarQuery>();
+        services.AddScoped<Scheduling.ServiceCommands>();
         services.AddScoped<Practitioners.PracticeCommands>();
         services.AddScoped<Accounts.AccessCommands>();
         services.AddScoped<Plans.PlanCommands>();
@@ -182,6 +183,10 @@ public static class CupwiseWebApp
         app.UseWhen(c => !IsApi(c.Request.Path), branch => branch.UseExceptionHandler("/error", createScopeForErrors: true));
         app.UseExceptionHandler();
         app.UseWhen(c => IsApi(c.Request.Path), branch => branch.UseStatusCodePages());
+        // An answer with no body (an address that matches no page) gets the app's page for its status.
+        app.UseWhen(c => !IsApi(c.Request.Path), branch => branch.UseStatusCodePagesWithReExecute("/status/{0}"));
+        // Routing after the error and status pages, so that the page they re-execute is found.
+        app.UseRouting();
         app.UseHsts();
         app.Use(static (context, next) =>
         {

@@ -76,7 +76,12 @@ public sealed class AccountPageTests
         await page.GetByLabel("Current password").FillAsync(app.Owner.Password);
         await page.GetByLabel("New password").FillAsync("amber-otter-willow-canyon");
         await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Password changed; 1 other session(s) signed out, 0 API token(s) revoked.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Password changed. 1 other browser signed in as you was signed out, 0 API tokens were revoked.");
+
+        // The notice is the app's own words: a sentence put in the address is not shown as one.
+        await page.GotoAsync(app.BaseUrl + "/account?done=Your account was compromised. Call 0800 123 456.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByText("compromised")).ToHaveCountAsync(0);
 
         await elsewhere.ReloadAsync();
         await elsewhere.WaitForURLAsync("**/login**");
@@ -87,5 +92,24 @@ public sealed class AccountPageTests
         await elsewhere.GetByLabel("Password").FillAsync("amber-otter-willow-canyon");
         await elsewhere.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await elsewhere.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task FiveWrongCurrentPasswordsStopFurtherGuessesOnTheAccountPage()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: false);
+        var page = await app.OpenAsync("/account");
+        for (var i = 1; i <= 5; i++)
+        {
+            await page.GetByLabel("Current password").FillAsync($"guess-number-{i}-of-five");
+            await page.GetByLabel("New password").FillAsync("amber-otter-willow-canyon");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync(i < 5 ? "the current password is wrong." : "wrong 5 times in a row");
+        }
+        // Now even the right password does not change it, and the old one still signs in after the wait only.
+        await page.GetByLabel("Current password").FillAsync(app.Owner.Password);
+        await page.GetByLabel("New password").FillAsync("amber-otter-willow-canyon");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Change password" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("cannot be changed for 15 minutes");
     }
 }

@@ -225,7 +225,7 @@ public sealed class CalendarPageTests
 
         // Booking from the client's page starts with the client chosen.
         await page.GetByRole(AriaRole.Link, new() { Name = "Book a visit" }).ClickAsync();
-        await Assertions.Expect(page.GetByText("another client")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("choose another client")).ToBeVisibleAsync();
         await page.GetByLabel("With").SelectOptionAsync(new SelectOptionValue { Label = "Demo practitioner" });
         await page.GetByLabel("Date", new() { Exact = true }).FillAsync("2026-12-03");
         await page.GetByLabel("Time (UTC)").FillAsync("16:00");
@@ -237,5 +237,32 @@ public sealed class CalendarPageTests
         await page.GetByRole(AriaRole.Banner).GetByRole(AriaRole.Link, new() { Name = "Calendar", Exact = true }).ClickAsync();
         await page.GetByRole(AriaRole.Link, new() { Name = "Next day →" }).ClickAsync();
         await Assertions.Expect(page.Locator("a.cal-visit")).ToContainTextAsync("16:00–16:45");
+    }
+
+    [Fact]
+    public async Task AMistypedAddressShowsAPageNotAnErrorInEveryRole()
+    {
+        var (app, desk) = await DeskAsync(Wednesday());
+        await using var _ = app;
+        var owner = await app.OpenAsync("/");
+        foreach (var page in new[] { desk, owner })
+        {
+            foreach (var path in new[] { "/nonexistent-page", "/clients/not-a-guid" })
+            {
+                var response = await page.GotoAsync(app.BaseUrl + path);
+                Assert.Equal(404, response!.Status);
+                await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not found");
+            }
+            var book = await page.GotoAsync(app.BaseUrl + "/calendar/book?client=garbage&practitioner=nobody");
+            Assert.Equal(200, book!.Status);
+            await Assertions.Expect(page.GetByLabel("Client")).ToBeVisibleAsync();
+            await page.GotoAsync(app.BaseUrl + "/calendar?day=garbage");
+            await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Today, Wednesday 2 December 2026");
+        }
+        // The start of the app is the front desk's calendar, not a page the login may not open.
+        await desk.GotoAsync(app.BaseUrl + "/");
+        await desk.WaitForURLAsync("**/calendar");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Cupwise", Exact = true }).ClickAsync();
+        await desk.WaitForURLAsync("**/calendar");
     }
 }

@@ -47,6 +47,8 @@ public sealed class ClientListPageTests
         await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Assertions.Expect(table).ToContainTextAsync("Demo (facial cupping), Client B");
         await BrowserApp.ScreenshotAsync(page, "clients-front-desk");
+        // Names and birth dates only: how often and when someone was treated is not the front desk's.
+        await Assertions.Expect(table.GetByRole(AriaRole.Columnheader)).ToHaveTextAsync(["Name", "Date of birth"]);
         // The name opens the client's contact details and visits: never the chart, which would answer "Not for this login".
         await table.GetByRole(AriaRole.Link, new() { Name = "Demo (facial cupping), Client B" }).ClickAsync();
         await page.WaitForURLAsync("**/edit");
@@ -58,5 +60,20 @@ public sealed class ClientListPageTests
         await page.GetByRole(AriaRole.Link, new() { Name = "Cupwise", Exact = true }).ClickAsync();
         await page.WaitForURLAsync("**/calendar");
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");
+    }
+
+    [Fact]
+    public async Task AFullNameFindsTheClientWhicheverWayItIsWritten()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/clients");
+        var table = page.GetByRole(AriaRole.Table, new() { Name = "Clients" });
+        foreach (var typed in new[] { "Client B Demo (facial", "Demo (facial cupping), Client B", "facial\tclient" })
+        {
+            await page.GetByRole(AriaRole.Searchbox, new() { Name = "Search clients by name" }).FillAsync(typed.Replace("\\t", "\t", StringComparison.Ordinal));
+            await page.GetByRole(AriaRole.Button, new() { Name = "Search" }).ClickAsync();
+            await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
+            await Assertions.Expect(table).ToContainTextAsync("Demo (facial cupping), Client B");
+        }
     }
 }

@@ -88,7 +88,8 @@ public sealed partial class ControlInventoryTests
             "field:Time zone", "field:Days between sessions on one site", "button:Save practice settings",
             "field:Owners and practitioners must use two-step sign-in (an authenticator app's code as well as the password)", "button:Save sign-in setting",
             "field:Practitioners see only their own clients (those they added, charted or booked)", "button:Save access setting",
-            "field:<practitioner>, <day>, from", "field:<practitioner>, <day>, to", "button:Save hours of <practitioner>"],
+            "field:<practitioner>, <day>, from", "field:<practitioner>, <day>, to", "button:Save hours of <practitioner>",
+            "field:Service name", "field:Length (minutes)", "field:Price (optional)", "button:Add service", "button:Stop offering <service>"],
         ["protocols"] = [.. Layout, "link:← Settings", "link:← Today (practitioner)", "field:Name", "field:Sites (site:side, comma-separated)", "field:Cup", "field:Technique", "field:Suction",
             "field:Minutes (stationary) or passes (moving)", "field:Days between sessions", "field:Sessions in a course",
             "field:What the studies found (left empty: \"No controlled evidence found.\")", "button:Add protocol"],
@@ -101,7 +102,7 @@ public sealed partial class ControlInventoryTests
         ["calendar week, front desk"] = [.. DeskLayout, "link:Book a visit", "link:← Previous week", "link:Today", "link:Next week →", "link:Day", "link:Week",
             "field:Go to date", "button:Go", "link:<day of the week>"],
         ["book a visit, front desk"] = [.. DeskLayout, "link:← Calendar", "field:Client", "button:Find"],
-        ["book a visit for a client, front desk"] = [.. DeskLayout, "link:← Calendar", "link:another client", "field:With", "field:Date", "field:Time (UTC)",
+        ["book a visit for a client, front desk"] = [.. DeskLayout, "link:← Calendar", "link:choose another client", "field:With", "field:Service", "field:Date", "field:Time (UTC)",
             "field:Minutes", "field:Room (optional)", "button:Book"],
         ["edit client, front desk"] = [.. DeskLayout, "link:← Clients", "field:Family name", "field:Given name", "field:Date of birth", "field:Sex", "field:E-mail",
             "field:Phone", "button:Save client", "link:Book a visit"],
@@ -153,6 +154,7 @@ public sealed partial class ControlInventoryTests
         found = [.. found.Select(f => f.Replace("Demo practitioner", "<practitioner>", StringComparison.Ordinal))];
         // The week's day headings link to each day: one control.
         found = [.. found.Select(f => WeekDay().IsMatch(f) ? "link:<day of the week>" : f)];
+        found = [.. found.Select(f => f.StartsWith("button:Stop offering ", StringComparison.Ordinal) ? "button:Stop offering <service>" : f)];
         // The client list names people family name first.
         var listed = listedAs ?? string.Join(", ", client.Split(' ').Reverse());
         return new SortedSet<string>(found.Select(f => Normal(f.Replace(login, "<login>", StringComparison.Ordinal)

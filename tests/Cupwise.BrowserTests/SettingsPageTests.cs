@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using Cupwise.Data.Accounts;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
@@ -80,5 +81,50 @@ public sealed class SettingsPageTests
         // And back to Today from the settings.
         await owner.GetByRole(AriaRole.Link, new() { Name = "← Today" }).ClickAsync();
         await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");
+    }
+
+    [Fact]
+    public async Task AnOwnerOffersAServiceRetiresOneAndTheFrontDeskBooksIt()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/settings");
+        var services = page.GetByRole(AriaRole.Table, new() { Name = "Services" });
+        await Assertions.Expect(services).ToContainTextAsync("Facial cupping");
+
+        // A price with three decimals is refused by name; nothing is added.
+        await page.GetByLabel("Service name").FillAsync("Cupping and massage");
+        await page.GetByLabel("Length (minutes)").FillAsync("75");
+        await page.GetByLabel("Price (optional)").FillAsync("80.005");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add service" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Price: takes at most two decimals");
+        await Assertions.Expect(services).Not.ToContainTextAsync("Cupping and massage");
+        await page.GetByLabel("Service name").FillAsync("Cupping and massage");
+        await page.GetByLabel("Length (minutes)").FillAsync("75");
+        await page.GetByLabel("Price (optional)").FillAsync("80.00");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add service" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("Saved: service Cupping and massage");
+        await Assertions.Expect(services.GetByRole(AriaRole.Row).Filter(new() { HasText = "Cupping and massage" })).ToContainTextAsync(new Regex(@"75\s*80\.00"));
+
+        // The same name again is refused; retiring takes a service off the list.
+        await page.GetByLabel("Service name").FillAsync("cupping and massage");
+        await page.GetByLabel("Length (minutes)").FillAsync("60");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Add service" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("Service name: is already a service of this practice");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Stop offering Facial cupping" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("no longer offering Facial cupping");
+        await Assertions.Expect(services).Not.ToContainTextAsync("Facial cupping");
+
+        // Booking the new service takes its 75 minutes when none are typed.
+        await page.GotoAsync(app.BaseUrl + $"/calendar/book?client={Cupwise.DemoPractice.NeckClientId}&day=2027-01-05&time=10:00");
+        await Assertions.Expect(page.GetByLabel("Service")).Not.ToContainTextAsync("Facial cupping");
+        await page.GetByLabel("Service").SelectOptionAsync(new SelectOptionValue { Label = "Cupping and massage, 75 min, 80.00" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Book", Exact = true }).ClickAsync();
+        await page.Locator("[role=status], [role=alert]").First.WaitForAsync();
+        if (await page.GetByRole(AriaRole.Button, new() { Name = "Book anyway" }).CountAsync() > 0)
+        {
+            await page.GetByRole(AriaRole.Button, new() { Name = "Book anyway" }).ClickAsync();
+        }
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Tue 5 Jan 10:00–11:15");
+        await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Cupping and massage");
     }
 }

@@ -124,3 +124,41 @@ public sealed class FrontDeskApiTests
         Assert.Equal(1, await app.QueryAsync(db => db.ClientRevisions.CountAsync(r => r.ClientId == stored.Id)));
     }
 }
+
+public sealed class ServicesApiTests
+{
+    [Fact]
+    public async Task AnOwnerOffersServicesTheDeskBooksThemAndARetiredOneIsNotBooked()
+    {
+        await using var app = await CupwiseApp.StartAsync();
+        var desk = await app.ClientAsAsync(UserRole.FrontDesk);
+        var added = await (await app.PostAsync("/api/v1/services", new ServiceRequest("Cupping, back", 50, 60.00m))).ReadAsync<ServiceResponse>(HttpStatusCode.Created);
+        Assert.Equal((50, 60.00m), (added.Minutes, added.Price!.Value));
+
+        // The front desk reads them but does not add them; bad values are named.
+        Assert.Equal(HttpStatusCode.Forbidden, (await desk.PostAsJsonAsync("/api/v1/services", new ServiceRequest("Desk's own", 30, null), CupwiseApp.Json)).StatusCode);
+        var bad = await (await app.PostAsync("/api/v1/services", new ServiceRequest("", 500, -1m))).ProblemFieldsAsync();
+        Assert.Equal(["minutes", "name", "price"], bad.Keys.Order(StringComparer.Ordinal));
+        var twice = await (await app.PostAsync("/api/v1/services", new ServiceRequest("CUPPING, BACK", 30, null))).ProblemFieldsAsync();
+        Assert.Contains("already a service", Assert.Single(twice["name"]), StringComparison.Ordinal);
+        var listed = await desk.GetFromJsonAsync<List<ServiceResponse>>("/api/v1/services", CupwiseApp.Json);
+        Assert.Equal("Cupping, back", Assert.Single(listed!).Name);
+
+        // Booked without minutes, a service gives its length; the calendar names it.
+        var client = await app.NewClientAsync();
+        var practitioner = await app.NewPractitionerAsync();
+        var start = new DateTimeOffset(2027, 1, 5, 10, 0, 0, TimeSpan.Zero);
+        var booked = await (await desk.PostAsJsonAsync("/api/v1/appointments", new AppointmentRequest(client.Id, practitioner.Id, start, null, null, []) { ServiceId = added.Id, Confirm = true }, CupwiseApp.Json))
+            .ReadAsync<AppointmentResponse>(HttpStatusCode.Created);
+        Assert.Equal((start.AddMinutes(50), added.Id), (booked.End, booked.ServiceId));
+        var day = await desk.GetFromJsonAsync<CalendarResponse>("/api/v1/calendar?date=2027-01-05", CupwiseApp.Json);
+        Assert.Equal("Cupping, back", Assert.Single(day!.Visits).Service);
+
+        // Retired: no longer listed or booked, and the booked visit keeps it.
+        (await app.PostAsync($"/api/v1/services/{added.Id}/retire", new { })).EnsureSuccessStatusCode();
+        Assert.Empty((await desk.GetFromJsonAsync<List<ServiceResponse>>("/api/v1/services", CupwiseApp.Json))!);
+        var retired = await (await desk.PostAsJsonAsync("/api/v1/appointments", new AppointmentRequest(client.Id, practitioner.Id, start.AddDays(1), null, null, []) { ServiceId = added.Id, Confirm = true }, CupwiseApp.Json)).ProblemFieldsAsync();
+        Assert.Contains("not a service this practice offers", Assert.Single(retired["serviceId"]), StringComparison.Ordinal);
+        Assert.Equal("Cupping, back", (await desk.GetFromJsonAsync<CalendarResponse>("/api/v1/calendar?date=2027-01-05", CupwiseApp.Json))!.Visits.Single().Service);
+    }
+}

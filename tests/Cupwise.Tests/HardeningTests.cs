@@ -248,6 +248,10 @@ public sealed class HardeningTests
         }
         Assert.All(statuses.Take(9), s => Assert.Equal(HttpStatusCode.OK, s));
         Assert.Equal(HttpStatusCode.TooManyRequests, statuses[9]);
+        // A person is told what to do, on a page.
+        var refused = await browser.SignInAsync("guess-again@example.test", "wrong-password-xyz");
+        Assert.Equal("text/html", refused.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Wait a minute, then try again.", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         // Looking at the page is still free.
         Assert.Equal(HttpStatusCode.OK, (await browser.Http.GetAsync("/login")).StatusCode);
     }

@@ -22,6 +22,7 @@ public sealed class SecurityTests
         "GET /login", "POST /login", // signing in
         "GET /error", "POST /error", // the error page people see
         "GET /not-found", "POST /not-found", // the 404 page (no data)
+        "GET /status/{Code:int}", "POST /status/{Code:int}", // the page for an answer without a body (no data)
     ];
 
     private const string Clinical = "clinical", Desk = "desk", OwnRecord = "own", Owner = "owner", SignedIn = "signed-in";
@@ -89,6 +90,9 @@ public sealed class SecurityTests
         ["POST /api/v1/appointments/{id}/arrived"] = Desk,
         ["POST /api/v1/appointments/{id}/no-show"] = Desk,
         ["GET /api/v1/calendar"] = Desk,
+        ["GET /api/v1/services"] = Desk,
+        ["POST /api/v1/services"] = Owner,
+        ["POST /api/v1/services/{id}/retire"] = Owner,
         ["GET /api/v1/practitioners/{id}/appointments"] = Desk,
         ["GET /api/v1/clients/{id}/next-slots"] = Desk,
         ["POST /api/v1/practitioners/{id}/calendar-feed"] = Clinical,

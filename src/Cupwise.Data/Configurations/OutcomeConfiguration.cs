@@ -58,6 +58,21 @@ internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Cupwis
         builder.HasOne<Cupwise.Domain.Practices.Practitioner>().WithMany().HasForeignKey(a => a.PractitionerId).OnDelete(DeleteBehavior.Restrict);
         builder.HasIndex(a => new { a.PracticeId, a.PractitionerId, a.Start });
         builder.HasIndex(a => new { a.PracticeId, a.ClientId, a.Start });
+        builder.HasOne<Cupwise.Domain.Scheduling.VisitService>().WithMany().HasForeignKey(a => a.ServiceId).OnDelete(DeleteBehavior.Restrict);
+    }
+}
+
+internal sealed class VisitServiceConfiguration : IEntityTypeConfiguration<Cupwise.Domain.Scheduling.VisitService>
+{
+    public void Configure(EntityTypeBuilder<Cupwise.Domain.Scheduling.VisitService> builder)
+    {
+        builder.ToTable("services");
+        builder.HasKey(s => s.Id);
+        builder.Property(s => s.Id).ValueGeneratedNever();
+        builder.Property(s => s.Name).HasMaxLength(Cupwise.Domain.Scheduling.VisitService.MaximumNameLength);
+        builder.Property(s => s.Version).IsConcurrencyToken();
+        builder.Ignore(s => s.Words);
+        builder.HasIndex(s => new { s.PracticeId, s.Name });
     }
 }
 

@@ -42,9 +42,13 @@ public sealed class Appointment
 
     /// <summary>The sites the visit will treat, as "site:side" (for example "lower-back:left").</summary>
     public List<string> PlannedSites { get; private set; }
+
+    /// <summary>What was booked (a service of the practice), when one was chosen.</summary>
+    public Guid? ServiceId { get; private set; }
     public int Version { get; private set; }
 
-    public static Appointment Book(Guid practiceId, Guid clientId, Guid practitionerId, string? room, DateTimeOffset start, TimeSpan length, IEnumerable<string> plannedSites)
+    public static Appointment Book(Guid practiceId, Guid clientId, Guid practitionerId, string? room, DateTimeOffset start, TimeSpan length, IEnumerable<string> plannedSites,
+        Guid? serviceId = null)
     {
         var appointment = new Appointment
         {
@@ -54,6 +58,7 @@ public sealed class Appointment
             PractitionerId = practitionerId,
             Status = AppointmentStatus.Booked,
             PlannedSites = [.. plannedSites],
+            ServiceId = serviceId,
             Version = 0,
         };
         appointment.Place(start, length, room);

@@ -234,13 +234,24 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
     public async Task<AccountResult<(int Sessions, int Tokens)>> ChangePasswordAsync(CupwiseUser user, string current, string next, Guid? keepSession,
         Actor by, CancellationToken cancellationToken = default)
     {
+        // Wrong current passwords count like wrong sign-ins: someone at an unattended screen cannot try password after password.
+        if (await users.IsLockedOutAsync(user))
+        {
+            return AccountResult<(int, int)>.Fail("current", "the current password was wrong 5 times in a row: it cannot be changed for 15 minutes.");
+        }
         var result = await users.ChangePasswordAsync(user, current, next);
         if (!result.Succeeded)
         {
-            return result.Errors.Any(e => e.Code == "PasswordMismatch")
-                ? AccountResult<(int, int)>.Fail("current", "the current password is wrong.")
-                : AccountResult<(int, int)>.Fail("new", string.Join(" ", result.Errors.Select(e => e.Description)));
+            if (result.Errors.Any(e => e.Code == "PasswordMismatch"))
+            {
+                await users.AccessFailedAsync(user);
+                return await users.IsLockedOutAsync(user)
+                    ? AccountResult<(int, int)>.Fail("current", "the current password was wrong 5 times in a row: it cannot be changed for 15 minutes, and signing in waits as long.")
+                    : AccountResult<(int, int)>.Fail("current", "the current password is wrong.");
+            }
+            return AccountResult<(int, int)>.Fail("new", string.Join(" ", result.Errors.Select(e => e.Description)));
         }
+        await users.ResetAccessFailedCountAsync(user);
         var now = clock.GetUtcNow();
         var open = await db.UserSessions.Where(s => s.UserId == user.Id && s.EndedAt == null && s.Id != keepSession).ToListAsync(cancellationToken);
         foreach (var session in open)

@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using Cupwise.Data;
 using Cupwise.Data.Accounts;
 using Microsoft.AspNetCore.Authentication;
@@ -169,6 +170,21 @@ public static class AccountsSetup
 
     private static Task Challenge(RedirectContext<CookieAuthenticationOptions> context, int status)
     {
+        if (status == StatusCodes.Status403Forbidden && context.HttpContext.GetEndpoint() is null && !IsApi(context.Request.Path))
+        {
+            // No such page at all: that is what the person is told, whatever their role (the fallback policy would
+            // otherwise call it "not for this login").
+            context.Response.StatusCode = StatusCodes.Status404NotFound;
+            return Task.CompletedTask;
+        }
+        var principal = context.HttpContext.User;
+        if (status == StatusCodes.Status403Forbidden && context.Request.Path == "/"
+            && Enum.TryParse<UserRole>(principal.FindFirstValue(ClaimTypes.Role), out var role) && role is UserRole.FrontDesk or UserRole.Client)
+        {
+            // "The start" (Today) is the clinical staff's; everyone else's start is their own page.
+            context.Response.Redirect(Access.Home(role, Guid.TryParse(principal.FindFirstValue(Access.ClientClaim), out var own) ? own : null));
+            return Task.CompletedTask;
+        }
         if (IsApi(context.Request.Path))
         {
             context.Response.StatusCode = status;

@@ -43,6 +43,13 @@ public static class RateLimits
             {
                 context.HttpContext.Response.Headers.RetryAfter = "60";
                 var path = context.HttpContext.Request.Path;
+                if (path.StartsWithSegments("/login"))
+                {
+                    // A person at the sign-in page: a page, with what to do, not a program's answer.
+                    context.HttpContext.Response.ContentType = "text/html; charset=utf-8";
+                    await context.HttpContext.Response.WriteAsync(TooManySignIns, cancellationToken);
+                    return;
+                }
                 var what = path.StartsWithSegments("/login") ? $"At most {SignInsPerMinute} sign-in attempts a minute from one address"
                     : path.StartsWithSegments("/api/v1/tokens") ? $"At most {TokensPerMinute} token changes a minute"
                     : $"At most {ExportsPerMinute} requests a minute to reports, exports and calendar feeds";
@@ -54,4 +61,14 @@ public static class RateLimits
                 }, options: null, contentType: "application/problem+json", cancellationToken: cancellationToken);
             };
         });
+
+    private static readonly string TooManySignIns = $$"""
+        <!DOCTYPE html>
+        <html lang="en"><head><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1.0" />
+        <title>Too many sign-in attempts · Cupwise</title><link rel="stylesheet" href="/app.css" /></head>
+        <body><header class="bar"><a class="brand" href="/login">Cupwise</a></header>
+        <main><h1>Too many sign-in attempts</h1>
+        <p class="alert" role="alert">At most {{SignInsPerMinute}} sign-in attempts a minute are taken from one address. Wait a minute, then try again.</p>
+        <p><a class="btn primary" href="/login">Back to signing in</a></p></main></body></html>
+        """;
 }

@@ -58,6 +58,10 @@ public static partial class DemoPractice
         {
             db.Practices.Add(new Practice(PracticeId, Name, clock.GetUtcNow()));
             db.Practitioners.Add(new Practitioner(PractitionerId, PracticeId, "Demo practitioner", "Acupuncturist", clock.GetUtcNow()));
+            db.Services.AddRange(
+                Domain.Scheduling.VisitService.Create(PracticeId, "Cupping, first visit with health history", 60, 7500),
+                Domain.Scheduling.VisitService.Create(PracticeId, "Cupping", 45, 6000),
+                Domain.Scheduling.VisitService.Create(PracticeId, "Facial cupping", 30, 4500));
             StiffNeck();
             FacialCupping();
             LowBackPain();

@@ -25,13 +25,19 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         if (clientId is null) { v.Add("clientId", "is not a client of this practice."); }
         if (practitionerId is null) { v.Add("practitionerId", "is not a practitioner of this practice."); }
         if (request.Start is null) { v.Add("start", "is required, as an ISO 8601 time such as 2026-12-01T09:30:00Z."); }
+        VisitService? service = null;
+        if (request.ServiceId is { Length: > 0 } serviceText)
+        {
+            service = Guid.TryParse(serviceText, out var s) ? await db.Services.AsNoTracking().FirstOrDefaultAsync(x => x.Id == s && !x.Retired, cancellationToken) : null;
+            if (service is null) { v.Add("serviceId", "is not a service this practice offers."); }
+        }
         var sites = ReadSites(request.PlannedSites, v);
         if (!v.IsValid)
         {
             return CommandResult<Appointment>.Invalid(v);
         }
         var appointment = v.Try("", () => Appointment.Book(scope.PracticeId, clientId!.Value, practitionerId!.Value, request.Room, request.Start!.Value,
-            TimeSpan.FromMinutes(request.Minutes ?? DefaultMinutes), sites));
+            TimeSpan.FromMinutes(request.Minutes ?? service?.Minutes ?? DefaultMinutes), sites, service?.Id));
         if (appointment is null)
         {
             return CommandResult<Appointment>.Invalid(v);

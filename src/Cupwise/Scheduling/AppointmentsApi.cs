@@ -20,6 +20,9 @@ public sealed record AppointmentRequest(
     /// <summary>Book although a planned site will not have cleared, or the time is outside the practitioner's hours (409 names them otherwise).</summary>
     [Description("Book although a planned site will not have cleared, or the time is outside the practitioner's working hours; without it such a booking gives 409 naming them and the first good time.")]
     public bool Confirm { get; init; }
+
+    [Description("The service booked (GET /api/v1/services); its length is used when minutes are not given.")]
+    public string? ServiceId { get; init; }
 }
 
 public sealed record MoveAppointmentRequest(int? Version, DateTimeOffset? Start, int? Minutes, string? Room)
@@ -33,7 +36,7 @@ public sealed record CancelAppointmentRequest(string? Reason);
 public sealed record AppointmentStatusRequest([property: Description("The version you read; a stale one gives 409. Optional.")] int? Version);
 
 public sealed record AppointmentResponse(string Id, string ClientId, string PractitionerId, string? Room, DateTimeOffset Start, DateTimeOffset End,
-    AppointmentStatus Status, string? CancelReason, IReadOnlyList<string> PlannedSites, int Version);
+    AppointmentStatus Status, string? CancelReason, IReadOnlyList<string> PlannedSites, int Version, string? ServiceId = null);
 
 public sealed record SlotsResponse(DateTimeOffset EarliestForSites, IReadOnlyList<DateTimeOffset> Slots);
 
@@ -47,6 +50,12 @@ public static class AppointmentsApi
         group.MapPost("/{id}/cancel", CancelAppointment).WithName(nameof(CancelAppointment)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Cancels an appointment, with a reason.");
         group.MapPost("/{id}/arrived", MarkAppointmentArrived).WithName(nameof(MarkAppointmentArrived)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Checks the client in: from two hours before the start until the end of a booked visit.");
         group.MapPost("/{id}/no-show", MarkAppointmentNoShow).WithName(nameof(MarkAppointmentNoShow)).RequireAuthorization(Accounts.Access.Desk).WithSummary("Marks a booked visit as not attended, once it has started; its time is free again.");
+        api.MapGet("/services", ListServices).WithName(nameof(ListServices)).RequireAuthorization(Accounts.Access.Desk).WithTags("Scheduling")
+            .WithSummary("The services the practice offers now, by name, to choose when booking.");
+        api.MapPost("/services", AddService).WithName(nameof(AddService)).RequireAuthorization(Accounts.Access.Owner).WithTags("Scheduling")
+            .WithSummary("Offers a new service: a name, a length and an optional price.");
+        api.MapPost("/services/{id}/retire", RetireService).WithName(nameof(RetireService)).RequireAuthorization(Accounts.Access.Owner).WithTags("Scheduling")
+            .WithSummary("Stops offering a service; visits already booked keep it.");
         api.MapGet("/calendar", GetCalendar).WithName(nameof(GetCalendar)).RequireAuthorization(Accounts.Access.Desk).WithTags("Scheduling")
             .WithSummary("The practice's visits and working hours from a day (today if not given), for 1 to 7 days, by practitioner, in practice time.");
         api.MapGet("/practitioners/{id}/appointments", ListPractitionerAppointments).WithName(nameof(ListPractitionerAppointments)).RequireAuthorization(Accounts.Access.Desk).WithTags("Scheduling")
@@ -84,6 +93,25 @@ public static class AppointmentsApi
     public static async Task<Results<Ok<AppointmentResponse>, NotFound, ValidationProblem, ProblemHttpResult>> MarkAppointmentNoShow(
         string id, AppointmentStatusRequest? request, AppointmentCommands commands, CancellationToken cancellationToken) =>
         ApiResults.TryParseId(id, out var appointmentId) ? (await commands.MarkNoShowAsync(appointmentId, request?.Version, cancellationToken)).ToOk(ToResponse) : TypedResults.NotFound();
+
+    public static async Task<Ok<List<ServiceResponse>>> ListServices(ServiceCommands services, CancellationToken cancellationToken) =>
+        TypedResults.Ok((await services.OfferedAsync(cancellationToken)).Select(ServiceResponse.Of).ToList());
+
+    public static async Task<Results<Created<ServiceResponse>, ValidationProblem, ProblemHttpResult>> AddService(
+        ServiceRequest request, ServiceCommands services, CancellationToken cancellationToken)
+    {
+        var result = await services.AddAsync(request, cancellationToken);
+        return result.Status switch
+        {
+            CommandStatus.Done => TypedResults.Created($"/api/v1/services/{result.Value!.Id}", ServiceResponse.Of(result.Value)),
+            CommandStatus.Refused => ApiResults.StateConflict(result.Message ?? string.Empty),
+            _ => TypedResults.ValidationProblem(result.Errors, title: "One or more fields are not valid."),
+        };
+    }
+
+    public static async Task<Results<Ok<ServiceResponse>, NotFound, ValidationProblem, ProblemHttpResult>> RetireService(
+        string id, ServiceCommands services, CancellationToken cancellationToken) =>
+        ApiResults.TryParseId(id, out var serviceId) ? (await services.RetireAsync(serviceId, cancellationToken)).ToOk(ServiceResponse.Of) : TypedResults.NotFound();
 
     public static async Task<Results<Ok<CalendarResponse>, ValidationProblem>> GetCalendar(
         DateOnly? date, int? days, CalendarQuery calendar, CancellationToken cancellationToken)
@@ -145,5 +173,5 @@ public static class AppointmentsApi
     }
 
     private static AppointmentResponse ToResponse(Appointment a) => new(a.Id.ToString(), a.ClientId.ToString(), a.PractitionerId.ToString(), a.Room,
-        a.Start, a.End, a.Status, a.CancelReason, a.PlannedSites, a.Version);
+        a.Start, a.End, a.Status, a.CancelReason, a.PlannedSites, a.Version, a.ServiceId?.ToString());
 }

@@ -7,7 +7,7 @@ namespace Cupwise.Scheduling;
 
 /// <summary>A visit as the calendar shows it: who, with whom, when, and how it stands. Cancelled visits are left out.</summary>
 public sealed record CalendarVisit(Guid Id, Guid ClientId, string Client, Guid PractitionerId, string? Room, DateTimeOffset Start, DateTimeOffset End,
-    AppointmentStatus Status, int Version);
+    AppointmentStatus Status, int Version, string? Service);
 
 /// <summary>A practitioner's column: their name and their working hours, in practice time.</summary>
 public sealed record CalendarColumn(Guid PractitionerId, string Name, IReadOnlyList<WorkingHours> Hours)
@@ -87,9 +87,12 @@ public sealed class CalendarQuery(CupwiseDbContext db, PracticeScope scope, Time
             .Select(p => new { p.Id, p.DisplayName, p.WorkingHours }).ToListAsync(cancellationToken);
         var visits = await (from a in db.Appointments.AsNoTracking()
                             join c in db.Clients.AsNoTracking() on a.ClientId equals c.Id
+                            join s in db.Services.AsNoTracking() on a.ServiceId equals s.Id into booked
+                            from s in booked.DefaultIfEmpty()
                             where a.Status != AppointmentStatus.Cancelled && a.Start < windowEnd && a.End > windowStart
                             orderby a.Start
-                            select new CalendarVisit(a.Id, a.ClientId, c.GivenName + " " + c.FamilyName, a.PractitionerId, a.Room, a.Start, a.End, a.Status, a.Version))
+                            select new CalendarVisit(a.Id, a.ClientId, c.GivenName + " " + c.FamilyName, a.PractitionerId, a.Room, a.Start, a.End, a.Status, a.Version,
+                                s == null ? null : s.Name))
                            .ToListAsync(cancellationToken);
         return new CalendarView(day, days, today, zone, [.. practitioners.Select(p => new CalendarColumn(p.Id, p.DisplayName, p.WorkingHours))], visits);
     }
@@ -107,7 +110,7 @@ public sealed class CalendarQuery(CupwiseDbContext db, PracticeScope scope, Time
 }
 
 public sealed record CalendarVisitResponse(string Id, string ClientId, string Client, string PractitionerId, string? Room, DateTimeOffset Start, DateTimeOffset End,
-    AppointmentStatus Status, int Version);
+    AppointmentStatus Status, int Version, string? Service);
 
 public sealed record CalendarPractitionerResponse(string Id, string Name, IReadOnlyList<string> WorkingHours);
 
@@ -116,5 +119,5 @@ public sealed record CalendarResponse(DateOnly From, int Days, string TimeZone, 
     public static CalendarResponse Of(CalendarView view) => new(view.First, view.Days, view.Zone.Id,
         [.. view.Practitioners.Select(p => new CalendarPractitionerResponse(p.PractitionerId.ToString(), p.Name,
             [.. p.Hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Day} {h.From:HH:mm}-{h.To:HH:mm}"))]))],
-        [.. view.Visits.Select(v => new CalendarVisitResponse(v.Id.ToString(), v.ClientId.ToString(), v.Client, v.PractitionerId.ToString(), v.Room, v.Start, v.End, v.Status, v.Version))]);
+        [.. view.Visits.Select(v => new CalendarVisitResponse(v.Id.ToString(), v.ClientId.ToString(), v.Client, v.PractitionerId.ToString(), v.Room, v.Start, v.End, v.Status, v.Version, v.Service))]);
 }

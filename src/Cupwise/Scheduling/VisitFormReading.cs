@@ -11,7 +11,7 @@ public static class VisitFormReading
     /// <summary>The form labels of the API's fields, for the errors the commands give back.</summary>
     public static readonly IReadOnlyDictionary<string, string> Labels = new Dictionary<string, string>(StringComparer.Ordinal)
     {
-        ["clientId"] = "Client", ["practitionerId"] = "With", ["start"] = "Time", ["minutes"] = "Minutes", ["room"] = "Room", ["reason"] = "Reason for cancelling",
+        ["clientId"] = "Client", ["practitionerId"] = "With", ["serviceId"] = "Service", ["start"] = "Time", ["minutes"] = "Minutes", ["room"] = "Room", ["reason"] = "Reason for cancelling",
     };
 
     public sealed record Reading(DateTimeOffset? Start, int Minutes, IReadOnlyList<(string Field, string Problem)> Errors);

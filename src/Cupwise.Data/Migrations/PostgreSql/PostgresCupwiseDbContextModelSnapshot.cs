@@ -926,6 +926,9 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasMaxLength(60)
                         .HasColumnType("character varying(60)");
 
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("uuid");
+
                     b.Property<DateTimeOffset>("Start")
                         .HasColumnType("timestamp with time zone");
 
@@ -943,6 +946,8 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.HasIndex("ClientId");
 
                     b.HasIndex("PractitionerId");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("PracticeId", "ClientId", "Start");
 
@@ -981,6 +986,39 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .IsUnique();
 
                     b.ToTable("calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("Cupwise.Domain.Scheduling.VisitService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("PriceCents")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Name");
+
+                    b.ToTable("services", (string)null);
                 });
 
             modelBuilder.Entity("Cupwise.Domain.Sessions.AdverseEvent", b =>
@@ -1625,6 +1663,11 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cupwise.Domain.Scheduling.VisitService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cupwise.Domain.Scheduling.CalendarFeed", b =>

@@ -919,6 +919,9 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasMaxLength(60)
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("ServiceId")
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("Start")
                         .HasColumnType("INTEGER");
 
@@ -936,6 +939,8 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.HasIndex("ClientId");
 
                     b.HasIndex("PractitionerId");
+
+                    b.HasIndex("ServiceId");
 
                     b.HasIndex("PracticeId", "ClientId", "Start");
 
@@ -974,6 +979,39 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("calendar_feeds", (string)null);
+                });
+
+            modelBuilder.Entity("Cupwise.Domain.Scheduling.VisitService", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PracticeId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("PriceCents")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Retired")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("PracticeId", "Name");
+
+                    b.ToTable("services", (string)null);
                 });
 
             modelBuilder.Entity("Cupwise.Domain.Sessions.AdverseEvent", b =>
@@ -1614,6 +1652,11 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasForeignKey("PractitionerId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
+
+                    b.HasOne("Cupwise.Domain.Scheduling.VisitService", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Restrict);
                 });
 
             modelBuilder.Entity("Cupwise.Domain.Scheduling.CalendarFeed", b =>
