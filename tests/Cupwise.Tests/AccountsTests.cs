@@ -233,6 +233,40 @@ public sealed class AccountsTests
     }
 
     [Fact]
+    public async Task AnOwnerGivesALockedOutLoginANewPasswordOnTheCommandLine()
+    {
+        var database = await TestDatabase.CreateAsync();
+        var args = TestDatabase.CliArgs(database);
+        Assert.Equal(0, (await Cli.RunAsync(["practice", "add", "Harbour Cupping", .. args])).Exit);
+        Assert.Equal(0, (await CliWithInput("driftwood-lantern-ocean-45\n", ["user", "add", "--practice", "Harbour Cupping", "--email", "p@harbour.test", "--role", "practitioner", "--password-stdin", .. args])).Exit);
+        var token = (await Cli.RunAsync(["token", "create", "--email", "p@harbour.test", .. args])).Out.Trim();
+        await using (var app = await CupwiseApp.StartAsync(database: database))
+        {
+            using var browser = app.NewBrowser();
+            for (var i = 0; i < 5; i++)
+            {
+                await browser.SignInAsync("p@harbour.test", "wrong-password-number-" + i);
+            }
+            // Locked: the right password is refused too.
+            Assert.Equal(HttpStatusCode.OK, (await browser.SignInAsync("p@harbour.test", "driftwood-lantern-ocean-45")).StatusCode);
+        }
+
+        var weak = await CliWithInput("password1234\n", ["user", "set-password", "--email", "p@harbour.test", "--password-stdin", .. args]);
+        Assert.Equal(2, weak.Exit);
+        Assert.Contains("password: ", weak.Err, StringComparison.Ordinal);
+        var nobody = await CliWithInput("harbour-heron-morning-77\n", ["user", "set-password", "--email", "nobody@harbour.test", "--password-stdin", .. args]);
+        Assert.Contains("--email: no login has this e-mail.", nobody.Err, StringComparison.Ordinal);
+        var set = await CliWithInput("harbour-heron-morning-77\n", ["user", "set-password", "--email", "p@harbour.test", "--password-stdin", .. args]);
+        Assert.Equal(0, set.Exit);
+        Assert.Contains("1 API token(s) revoked; it may sign in now.", set.Out, StringComparison.Ordinal);
+
+        await using var after = await CupwiseApp.StartAsync(database: database);
+        using var again = after.NewBrowser();
+        Assert.Equal(HttpStatusCode.Redirect, (await again.SignInAsync("p@harbour.test", "harbour-heron-morning-77")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await Get(after, "/api/v1/clients", token)).StatusCode);
+    }
+
+    [Fact]
     public async Task TheDemoPrintsLoginsForItsOwnPracticeOnly()
     {
         await using var app = await CupwiseApp.StartAsync(demo: true);

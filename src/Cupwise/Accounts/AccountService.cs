@@ -271,6 +271,48 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
     }
 
     /// <summary>
+    /// Sets a new password for a login that forgot its own or is locked out (the owner, on the command line): the
+    /// lockout is lifted, every session of the login ends and every token is revoked, in one save.
+    /// </summary>
+    public async Task<AccountResult<(int Sessions, int Tokens)>> SetPasswordAsync(string email, string password, Actor by, CancellationToken cancellationToken = default)
+    {
+        var user = email.Length is > 0 and <= 256 ? await users.FindByEmailAsync(email.Trim()) : null;
+        if (user is null)
+        {
+            return AccountResult<(int, int)>.Fail("email", "no login has this e-mail.");
+        }
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, password);
+            if (!valid.Succeeded)
+            {
+                return AccountResult<(int, int)>.Fail("password", string.Join(" ", valid.Errors.Select(e => e.Description)));
+            }
+        }
+        user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
+        user.AccessFailedCount = 0;
+        user.LockoutEnd = null;
+        user.SecurityStamp = Guid.NewGuid().ToString("N");
+        var now = clock.GetUtcNow();
+        var open = await db.UserSessions.Where(s => s.UserId == user.Id && s.EndedAt == null).ToListAsync(cancellationToken);
+        foreach (var session in open)
+        {
+            session.EndedAt = now;
+            session.EndReason = "password-set";
+        }
+        var tokens = await db.ApiTokens.Where(t => t.UserId == user.Id && t.RevokedAt == null).ToListAsync(cancellationToken);
+        foreach (var token in tokens)
+        {
+            token.RevokedAt = now;
+        }
+        db.Update(user);
+        audit.Stage(db, by.UserId, by.Name, user.PracticeId, null, "password-set",
+            $"{user.Email}: {open.Count} session(s) signed out, {tokens.Count} token(s) revoked, lockout lifted");
+        await db.SaveChangesAsync(cancellationToken);
+        return AccountResult<(int, int)>.Ok((open.Count, tokens.Count));
+    }
+
+    /// <summary>
     /// Gives the browser the cookie for a signed-in session: the login's claims, its practice's settings, and the
     /// server-side session the cookie names. Returns whether only the account page is open until two-step
     /// sign-in is set up (the practice requires it and this login has not).

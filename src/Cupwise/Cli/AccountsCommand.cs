@@ -136,7 +136,43 @@ internal static class AccountsCommand
             parse.InvocationConfiguration.Output.WriteLine($"Added {Access.RoleName(userRole)} {result.Value.Email} to '{found.Name}'.");
             return 0;
         });
-        return new Command("user", "Logins: add one to a practice.") { add };
+        var setEmail = new Option<string?>("--email") { Description = "The login's e-mail address.", HelpName = "E" };
+        var setStdin = new Option<bool>("--password-stdin") { Description = "Read the new password from standard input (at least 12 characters, not a common one)." };
+        var setPassword = new Command("set-password",
+            "Give a login a new password when it forgot its own or is locked out: the lockout is lifted, its sessions end and its API tokens are revoked.")
+        {
+            setEmail, setStdin, data, db,
+        };
+        setPassword.SetAction(async (parse, cancellationToken) =>
+        {
+            var error = parse.InvocationConfiguration.Error;
+            if (parse.GetValue(setEmail) is not { Length: > 0 } address)
+            {
+                error.WriteLine("cupwise user set-password: --email: the login's e-mail is required.");
+                return CupwiseCli.UsageError;
+            }
+            if (!parse.GetValue(setStdin))
+            {
+                error.WriteLine("cupwise user set-password: --password-stdin is required: pipe the password in, so that it stays out of the shell's history.");
+                return CupwiseCli.UsageError;
+            }
+            var password = (await CupwiseCli.StandardInput.ReadLineAsync(cancellationToken))?.TrimEnd('\r', '\n') ?? string.Empty;
+            var database = resolve(parse);
+            await DatabaseMigrator.MigrateAsync(database, cancellationToken);
+            await using var provider = Services(database);
+            await using var scope = provider.CreateAsyncScope();
+            var result = await scope.ServiceProvider.GetRequiredService<AccountService>().SetPasswordAsync(address, password, AccountService.Actor.CommandLine, cancellationToken);
+            if (!result.Succeeded)
+            {
+                error.WriteLine($"cupwise user set-password: {(result.Field == "password" ? "password" : "--" + result.Field)}: {result.Error}");
+                return CupwiseCli.UsageError;
+            }
+            await Audit.AuditWriter.AppendAsync(database, []);
+            var (sessions, tokens) = result.Value;
+            parse.InvocationConfiguration.Output.WriteLine($"New password set for {address.Trim()}; {sessions} session(s) signed out, {tokens} API token(s) revoked; it may sign in now.");
+            return 0;
+        });
+        return new Command("user", "Logins: add one to a practice, or give one a new password.") { add, setPassword };
     }
 
     private static Command Token(Option<string?> data, Option<string?> db, Func<ParseResult, DatabaseSettings> resolve)
