@@ -259,6 +259,22 @@ public sealed class CalendarPageTests
             await page.GotoAsync(app.BaseUrl + "/calendar?day=garbage");
             await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Today, Wednesday 2 December 2026");
         }
+        // The Not found page leads back to where each login starts: Today for the owner, the calendar for the desk.
+        await owner.GotoAsync(app.BaseUrl + "/not-found");
+        await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not found");
+        await BrowserApp.ScreenshotAsync(owner, "not-found");
+        await owner.GetByRole(AriaRole.Link, new() { Name = "Back to the start" }).ClickAsync();
+        await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Today");
+        await desk.SetViewportSizeAsync(390, 844);
+        await desk.GotoAsync(app.BaseUrl + "/nonexistent-page");
+        Assert.True(await desk.EvaluateAsync<int>("() => document.documentElement.scrollWidth") <= 390, "The Not found page is wider than a 390 px phone.");
+        await BrowserApp.ScreenshotAsync(desk, "not-found-390");
+        await desk.GetByRole(AriaRole.Link, new() { Name = "Back to the start" }).ClickAsync();
+        await desk.WaitForURLAsync("**/calendar");
+        // Another answer without a page of its own says so in words.
+        await owner.GotoAsync(app.BaseUrl + "/status/400");
+        await Assertions.Expect(owner.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Not possible");
+
         // The start of the app is the front desk's calendar, not a page the login may not open.
         await desk.GotoAsync(app.BaseUrl + "/");
         await desk.WaitForURLAsync("**/calendar");

@@ -235,11 +235,7 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         }
     }
 
-    private async Task<TimeZoneInfo> PracticeZoneAsync(CancellationToken cancellationToken)
-    {
-        var id = await db.Practices.AsNoTracking().Where(p => p.Id == scope.PracticeId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
-        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
-    }
+    private Task<TimeZoneInfo> PracticeZoneAsync(CancellationToken cancellationToken) => PracticeTime.ZoneAsync(db, scope.PracticeId, cancellationToken);
 
     private static string HoursInWords(IEnumerable<WorkingHours> hours) =>
         string.Join(", ", hours.Select(h => string.Create(CultureInfo.InvariantCulture, $"{h.Day.ToString()[..3]} {h.From:HH:mm}–{h.To:HH:mm}")));

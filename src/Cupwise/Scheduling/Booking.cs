@@ -20,8 +20,7 @@ public static class Booking
         {
             return null;
         }
-        var zoneId = await db.Practices.AsNoTracking().Where(p => p.Id == appointment.PracticeId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
-        var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var z) ? z : TimeZoneInfo.Utc;
+        var zone = await PracticeTime.ZoneAsync(db, appointment.PracticeId, cancellationToken);
         var span = $"from {TimeZoneInfo.ConvertTime(clash.Start, zone):HH:mm} to {TimeZoneInfo.ConvertTime(clash.End, zone):HH:mm} ({zone.Id})";
         return clash.PractitionerId == appointment.PractitionerId
             ? $"The practitioner is already booked {span} that day."

@@ -64,6 +64,16 @@ public static class PracticeTime
         return zone.IsInvalidTime(wall) ? null : new DateTimeOffset(wall, zone.GetUtcOffset(wall)).ToUniversalTime();
     }
 
+    /// <summary>The practice's time zone (UTC when it names none this machine knows).</summary>
+    public static async Task<TimeZoneInfo> ZoneAsync(CupwiseDbContext db, Guid practiceId, CancellationToken cancellationToken = default)
+    {
+        var id = await db.Practices.AsNoTracking().Where(p => p.Id == practiceId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
+        return id is not null && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var zone) ? zone : TimeZoneInfo.Utc;
+    }
+
+    /// <summary>The practice's date today.</summary>
+    public static DateOnly Today(TimeProvider clock, TimeZoneInfo zone) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+
     /// <summary>"Wed 2 Dec 09:30".</summary>
     public static string Words(DateTimeOffset t, TimeZoneInfo zone) => TimeZoneInfo.ConvertTime(t, zone).ToString("ddd d MMM HH:mm", CultureInfo.InvariantCulture);
 }
@@ -76,9 +86,8 @@ public sealed class CalendarQuery(CupwiseDbContext db, PracticeScope scope, Time
     public async Task<CalendarView> LoadAsync(DateOnly? first, int days, CancellationToken cancellationToken = default)
     {
         days = Math.Clamp(days, 1, MaximumDays);
-        var zoneId = await db.Practices.AsNoTracking().Where(p => p.Id == scope.PracticeId).Select(p => p.TimeZoneId).FirstOrDefaultAsync(cancellationToken);
-        var zone = zoneId is not null && TimeZoneInfo.TryFindSystemTimeZoneById(zoneId, out var found) ? found : TimeZoneInfo.Utc;
-        var today = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(clock.GetUtcNow(), zone).DateTime);
+        var zone = await PracticeTime.ZoneAsync(db, scope.PracticeId, cancellationToken);
+        var today = PracticeTime.Today(clock, zone);
         var day = first ?? today;
         // The window's edges in UTC: midnight of the first day to midnight after the last, in practice time.
         var windowStart = Midnight(day, zone);
