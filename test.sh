@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Cupwise's one test command. On a fresh Debian 12 machine with the .NET SDK it installs what is missing
-# (PostgreSQL, Chromium, nginx), starts a throwaway PostgreSQL cluster on a free loopback port, runs every test
+# (PostgreSQL, Chromium, nginx, Python's aiosmtpd), starts a throwaway PostgreSQL cluster on a free loopback port, runs every test
 # project (the integration tests once on SQLite and once on PostgreSQL), stops the cluster, and ends with
 # "N passed, N failed". Exits non-zero if anything failed.
 set -uo pipefail
@@ -23,6 +23,8 @@ need=()
 [ -n "$(pg_bin)" ] && [ -x "$(pg_bin)/initdb" ] || need+=(postgresql)
 [ -x /usr/bin/chromium ] || need+=(chromium)
 [ -x /usr/sbin/nginx ] || need+=(nginx)
+# A real SMTP server for the mail tests (tests/Shared/SmtpServer.cs starts it on loopback).
+/usr/bin/python3 -c 'import aiosmtpd' 2>/dev/null || need+=(python3-aiosmtpd)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" -ne 0 ]; then
     echo "Missing: ${need[*]}. Install them (sudo apt-get install ${need[*]}) or run this script as root." >&2

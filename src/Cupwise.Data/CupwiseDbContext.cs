@@ -32,6 +32,8 @@ public abstract class CupwiseDbContext(DbContextOptions options, PracticeScope s
 
     public DbSet<UserSession> UserSessions => Set<UserSession>();
     public DbSet<ApiToken> ApiTokens => Set<ApiToken>();
+    public DbSet<LoginInvitation> LoginInvitations => Set<LoginInvitation>();
+    public DbSet<Mail.OutgoingMail> OutgoingMail => Set<Mail.OutgoingMail>();
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     /// <summary>Audit entries committed with their change and not yet chained (<see cref="AuditOutboxEntry"/>).</summary>

@@ -15,6 +15,7 @@ using Cupwise.Sessions;
 using Cupwise.Suction;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Cupwise;
 
@@ -111,6 +112,12 @@ public static class CupwiseWebApp
         services.AddScoped<Catalogue.CatalogueCommands>();
         services.AddScoped<Scheduling.CalendarCommands>();
         services.AddScoped<Sessions.AdverseEventCommands>();
+        services.AddSingleton<Mail.MailQueue>();
+        services.TryAddSingleton(Mail.MailSenderOptions.Default);
+        services.AddSingleton<Mail.MailSender>();
+        services.AddHostedService(sp => sp.GetRequiredService<Mail.MailSender>());
+        services.AddScoped<Mail.MailCommands>();
+        services.AddScoped<Accounts.LoginCommands>();
         database.Register(services, provider => [provider.GetRequiredService<Audit.AuditInterceptor>()]);
         services.AddCupwiseAccounts(clock, sessions);
 
@@ -232,6 +239,7 @@ public static class CupwiseWebApp
         api.MapReports();
         api.MapAppointments();
         api.MapAccounts();
+        api.MapLogins();
         api.MapAccessGrants();
         Audit.AuditApi.MapAudit(api);
         app.MapCalendars(api);

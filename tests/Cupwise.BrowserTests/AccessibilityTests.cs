@@ -20,11 +20,30 @@ public sealed class AccessibilityTests
     [InlineData("/calendar")]
     [InlineData("/calendar?view=week")]
     [InlineData("/calendar/book?client=c0ffee00-0000-4000-8000-0000000000c1")]
+    [InlineData("/settings/mail")]
+    [InlineData("/account")]
     public async Task AMainPageHasNoSeriousOrCriticalViolations(string path)
     {
         await using var app = await BrowserApp.StartAsync(demo: true);
         var page = await app.OpenAsync(path);
         await AssertAccessibleAsync(page);
+    }
+
+    [Fact]
+    public async Task TheLoginsPageAndAnInvitationHaveNoSeriousOrCriticalViolations()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/settings/logins");
+        await page.GetByLabel("E-mail").FillAsync("axe@demo-practice.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        var link = await page.Locator(".notice code.key").TextContentAsync() ?? "";
+        await AssertAccessibleAsync(page);
+        await page.SetViewportSizeAsync(390, 844);
+        await AssertAccessibleAsync(page);
+        var invited = await app.OpenAnonymousAsync("/login");
+        await invited.GotoAsync(link);
+        await Assertions.Expect(invited.GetByRole(AriaRole.Heading, new() { Name = "Choose your password" })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(invited);
     }
 
     [Fact]

@@ -84,12 +84,17 @@ public sealed partial class ControlInventoryTests
         ["client chart, new"] = [.. Layout, .. ChartCommon, "field:Your name (first practitioner)"],
         ["client chart, after a session"] = [.. Layout, .. ChartCommon, "field:Practitioner", "field:Minutes", "field:site to treat", "button:Find times",
             "link:a session"],
-        ["settings"] = [.. Layout, "link:← Today", "link:Protocols: the library and this practice's own →",
+        ["settings"] = [.. Layout, "link:← Today", "link:Logins: invite, disable, sign out →", "link:Mail: the practice's mail server →", "link:Protocols: the library and this practice's own →",
             "field:Time zone", "field:Days between sessions on one site", "button:Save practice settings",
             "field:Owners and practitioners must use two-step sign-in (an authenticator app's code as well as the password)", "button:Save sign-in setting",
             "field:Practitioners see only their own clients (those they added, charted or booked)", "button:Save access setting",
             "field:<practitioner>, <day>, from", "field:<practitioner>, <day>, to", "button:Save hours of <practitioner>",
             "field:Service name", "field:Length (minutes)", "field:Price (optional)", "button:Add service", "button:Stop offering <service>"],
+        ["logins"] = [.. Layout, "link:← Settings", "link:Set up mail →", "field:E-mail", "field:Role", "field:Charts as (owner or practitioner)", "field:Client (for a client login)",
+            "button:Send invitation", "button:Send a password link to <someone>", "button:Disable <someone>"],
+        ["mail"] = [.. Layout, "link:← Settings", "field:Mail server", "field:Port", "field:Security", "field:User name (if the server asks)", "field:Password",
+            "field:From address", "field:From name", "button:Save mail server", "field:Send a test mail to", "button:Send test mail"],
+        ["choose a password"] = ["link:Cupwise", "field:New password", "field:New password again", "button:Save password and sign in"],
         ["protocols"] = [.. Layout, "link:← Settings", "link:← Today (practitioner)", "field:Name", "field:Sites (site:side, comma-separated)", "field:Cup", "field:Technique", "field:Suction",
             "field:Minutes (stationary) or passes (moving)", "field:Days between sessions", "field:Sessions in a course",
             "field:What the studies found (left empty: \"No controlled evidence found.\")", "button:Add protocol"],
@@ -118,6 +123,9 @@ public sealed partial class ControlInventoryTests
             "field:Joint", "field:Direction", "field:Degrees", "field:When", "button:Record range of motion",
             "field:Mark grade, cup #", "field:Notes", "field:Reason for the amendment (required)", "button:Save amendment"],
     };
+
+    [GeneratedRegex(@"[\w.+-]+@[\w-]+(\.[\w-]+)+")]
+    private static partial Regex Email();
 
     [GeneratedRegex(@"\d+")]
     private static partial Regex Digits();
@@ -155,6 +163,8 @@ public sealed partial class ControlInventoryTests
         // The week's day headings link to each day: one control.
         found = [.. found.Select(f => WeekDay().IsMatch(f) ? "link:<day of the week>" : f)];
         found = [.. found.Select(f => f.StartsWith("button:Stop offering ", StringComparison.Ordinal) ? "button:Stop offering <service>" : f)];
+        // The Logins page's buttons name the login they act on.
+        found = [.. found.Select(f => f.StartsWith("button:", StringComparison.Ordinal) ? Email().Replace(f, "<someone>") : f)];
         // The client list names people family name first.
         var listed = listedAs ?? string.Join(", ", client.Split(' ').Reverse());
         return new SortedSet<string>(found.Select(f => Normal(f.Replace(login, "<login>", StringComparison.Ordinal)
@@ -296,6 +306,19 @@ public sealed partial class ControlInventoryTests
         AssertShowsLater("plan", role, await ControlsAsync(page, login, client));
         var anonymous = await app.OpenAnonymousAsync("/login");
         AssertShowsLater("sign in", role, await ControlsAsync(anonymous, login, client));
+        if (role == "owner")
+        {
+            await page.GotoAsync(app.BaseUrl + "/settings/logins");
+            AssertShowsLater("logins", role, await ControlsAsync(page, login, client));
+            await page.GotoAsync(app.BaseUrl + "/settings/mail");
+            AssertShowsLater("mail", role, await ControlsAsync(page, login, client));
+            await page.GotoAsync(app.BaseUrl + "/settings/logins");
+            await page.GetByLabel("E-mail").FillAsync("inventory-invitee@demo.cupwise.invalid");
+            await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+            var link = await page.Locator(".notice code.key").TextContentAsync() ?? "";
+            await anonymous.GotoAsync(link);
+            AssertShowsLater("choose a password", role, await ControlsAsync(anonymous, login, client));
+        }
         Assert.True(Later.Count == 0, string.Join("\n", Later));
     }
 

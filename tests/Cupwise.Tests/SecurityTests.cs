@@ -20,6 +20,7 @@ public sealed class SecurityTests
         "GET /healthz",            // load balancers and monitors
         "GET /calendar/{token}.ics", // calendar apps: the unguessable token is the credential
         "GET /login", "POST /login", // signing in
+        "GET /invite/{Secret}", "POST /invite/{Secret}", // choosing a password from an invitation: the unguessable link is the credential
         "GET /error", "POST /error", // the error page people see
         "GET /not-found", "POST /not-found", // the 404 page (no data)
         "GET /status/{Code:int}", "POST /status/{Code:int}", // the page for an answer without a body (no data)
@@ -105,6 +106,19 @@ public sealed class SecurityTests
         ["DELETE /api/v1/tokens/{id}"] = SignedIn,
         ["GET /api/v1/users"] = Owner,
         ["POST /api/v1/users"] = Owner,
+        ["GET /api/v1/logins"] = Owner,
+        ["POST /api/v1/logins/invitations"] = Owner,
+        ["POST /api/v1/logins/{id}/password-link"] = Owner,
+        ["POST /api/v1/logins/{id}/disable"] = Owner,
+        ["POST /api/v1/logins/{id}/enable"] = Owner,
+        ["POST /api/v1/logins/{id}/sign-out"] = Owner,
+        ["POST /api/v1/logins/{id}/reset-two-step"] = Owner,
+        ["GET /api/v1/mail/settings"] = Owner,
+        ["PUT /api/v1/mail/settings"] = Owner,
+        ["POST /api/v1/mail/test"] = Owner,
+        ["GET /api/v1/mail"] = Owner,
+        ["GET /settings/logins"] = Owner,
+        ["GET /settings/mail"] = Owner,
         ["GET /audit"] = Owner,
         ["GET /clients/{Id:guid}/access"] = Owner,
         ["GET /api/v1/practice/access"] = Owner,

@@ -15,6 +15,7 @@ public sealed class WritePathTests
         ["src/Cupwise/Accounts/AccountService.cs"] = "the accounts use cases over ASP.NET Core Identity (logins, tokens, sessions)",
         ["src/Cupwise/Audit/AuditLog.cs"] = "the audit writer's batched inserts",
         ["src/Cupwise/Demo/DemoPractice.cs"] = "loads the demo practice when serve --demo asks for it",
+        ["src/Cupwise/Mail/MailSender.cs"] = "the mail queue's sender: claims due mails and records each delivery attempt, like the audit writer",
     };
 
     private static readonly Regex Saves = new(@"\b(SaveChanges(Async)?|ExecuteUpdate(Async)?|ExecuteDelete(Async)?)\s*\(", RegexOptions.Compiled);

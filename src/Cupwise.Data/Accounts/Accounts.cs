@@ -33,6 +33,50 @@ public sealed class CupwiseUser : IdentityUser<Guid>
     public Guid? ClientId { get; set; }
 
     public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>When an owner disabled the login: it cannot sign in, and its sessions and tokens were ended then.</summary>
+    public DateTimeOffset? DisabledAt { get; set; }
+
+    /// <summary>The start of its latest signed-in session.</summary>
+    public DateTimeOffset? LastSignInAt { get; set; }
+}
+
+/// <summary>
+/// An owner's invitation to a new login: a link, sent by mail, to set the login's password. Only the SHA-256 of the
+/// link's secret is kept; it works once, within <see cref="Lifetime"/>.
+/// </summary>
+public sealed class LoginInvitation
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromDays(7);
+
+    public Guid Id { get; set; }
+    public Guid PracticeId { get; set; }
+    public Guid UserId { get; set; }
+    public string TokenHash { get; set; } = string.Empty;
+    public Guid? InvitedByUserId { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public DateTimeOffset ExpiresAt { get; set; }
+    public DateTimeOffset? AcceptedAt { get; set; }
+
+    /// <summary>Set when a newer invitation to the same login replaced this one.</summary>
+    public DateTimeOffset? WithdrawnAt { get; set; }
+
+    public static (LoginInvitation Invitation, string Secret) Create(Guid practiceId, Guid userId, Guid? invitedBy, DateTimeOffset now)
+    {
+        var secret = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(32));
+        return (new LoginInvitation
+        {
+            Id = Guid.NewGuid(),
+            PracticeId = practiceId,
+            UserId = userId,
+            TokenHash = ApiToken.Hash(secret),
+            InvitedByUserId = invitedBy,
+            CreatedAt = now,
+            ExpiresAt = now + Lifetime,
+        }, secret);
+    }
+
+    public bool IsOpen(DateTimeOffset now) => AcceptedAt is null && WithdrawnAt is null && ExpiresAt > now;
 }
 
 /// <summary>

@@ -42,6 +42,34 @@ internal static class AccountsConfiguration
             b.HasOne<CupwiseUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
         });
 
+        modelBuilder.Entity<LoginInvitation>(b =>
+        {
+            b.ToTable("login_invitations");
+            b.HasKey(i => i.Id);
+            b.Property(i => i.Id).ValueGeneratedNever();
+            b.Property(i => i.TokenHash).HasMaxLength(64);
+            b.HasIndex(i => i.TokenHash).IsUnique();
+            b.HasIndex(i => i.UserId);
+            b.HasOne<CupwiseUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        });
+
+        modelBuilder.Entity<Mail.OutgoingMail>(b =>
+        {
+            b.ToTable("outgoing_mail");
+            b.HasKey(m => m.Id);
+            b.Property(m => m.Id).ValueGeneratedNever();
+            b.Property(m => m.ToAddress).HasMaxLength(256);
+            b.Property(m => m.Subject).HasMaxLength(200);
+            b.Property(m => m.Body).HasMaxLength(8000);
+            b.Property(m => m.Key).HasMaxLength(100);
+            b.Property(m => m.LastError).HasMaxLength(500);
+            b.HasOne<Practice>().WithMany().HasForeignKey(m => m.PracticeId).OnDelete(DeleteBehavior.Restrict);
+            // The sender's question: what is due and not yet sent.
+            b.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+            b.HasIndex(m => new { m.PracticeId, m.CreatedAt });
+            b.HasIndex(m => new { m.PracticeId, m.Key }).IsUnique();
+        });
+
         modelBuilder.Entity<AccessGrant>(b =>
         {
             b.ToTable("access_grants");

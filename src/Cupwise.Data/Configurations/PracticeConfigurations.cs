@@ -17,6 +17,13 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.RequireTwoStepSignIn).HasDefaultValue(false);
         builder.Property(p => p.PractitionersSeeOwnClientsOnly).HasDefaultValue(false);
         builder.Ignore(p => p.TimeZone);
+        builder.Ignore(p => p.SendsMail);
+        builder.Property(p => p.MailHost).HasMaxLength(253);
+        builder.Property(p => p.MailSecurity).HasDefaultValue(MailSecurity.StartTls);
+        builder.Property(p => p.MailUserName).HasMaxLength(256);
+        builder.Property(p => p.MailPasswordProtected).HasMaxLength(2000);
+        builder.Property(p => p.MailFromAddress).HasMaxLength(256);
+        builder.Property(p => p.MailFromName).HasMaxLength(100);
         builder.HasIndex(p => p.Name).IsUnique();
     }
 }

@@ -40,6 +40,84 @@ public sealed class Practice
 
     public void SetPractitionersSeeOwnClientsOnly(bool ownOnly) => PractitionersSeeOwnClientsOnly = ownOnly;
 
+    /// <summary>The SMTP server the practice's mail goes out through; null until an owner sets it up.</summary>
+    public string? MailHost { get; private set; }
+    public int MailPort { get; private set; }
+    public MailSecurity MailSecurity { get; private set; }
+    public string? MailUserName { get; private set; }
+
+    /// <summary>The SMTP password, encrypted by the app before it reaches the domain (never shown again).</summary>
+    public string? MailPasswordProtected { get; private set; }
+    public string? MailFromAddress { get; private set; }
+    public string? MailFromName { get; private set; }
+
+    public bool SendsMail => MailHost is not null && MailFromAddress is not null;
+
+    /// <summary>
+    /// Sets where the practice's mail goes out. <paramref name="protectedPassword"/>: null keeps the stored one, empty
+    /// removes it. Every field is checked together.
+    /// </summary>
+    public void SetMail(string? host, int port, MailSecurity security, string? userName, string? protectedPassword, string? fromAddress, string? fromName)
+    {
+        var checks = new Checks();
+        var h = checks.Run(() => Guard.Required("host", host, 253), "");
+        if (h.Length > 0 && !IsHostName(h))
+        {
+            checks.Fail("host", "must be a server name such as smtp.example.org, or an IP address.");
+        }
+        if (port is < 1 or > 65535)
+        {
+            checks.Fail("port", $"must be 1 to 65535 (usually 587 for STARTTLS, 465 for TLS); got {port}.");
+        }
+        if (!Enum.IsDefined(security))
+        {
+            checks.Fail("security", "must be STARTTLS, TLS or none.");
+        }
+        var user = checks.Run(() => Guard.Optional("userName", userName, 256), null);
+        var from = checks.Run(() => Guard.Required("fromAddress", fromAddress, 256), "");
+        if (from.Length > 0 && !IsMailAddress(from))
+        {
+            checks.Fail("fromAddress", "must be an e-mail address such as desk@example.org.");
+        }
+        var name = checks.Run(() => Guard.Optional("fromName", fromName, 100), null);
+        if (name is not null && name.IndexOfAny(['\r', '\n', '\t']) >= 0)
+        {
+            checks.Fail("fromName", "must be one line.");
+        }
+        checks.ThrowIfAny();
+        MailHost = h;
+        MailPort = port;
+        MailSecurity = security;
+        MailUserName = user;
+        if (protectedPassword is not null)
+        {
+            MailPasswordProtected = protectedPassword.Length == 0 ? null : protectedPassword;
+        }
+        if (user is null)
+        {
+            MailPasswordProtected = null;
+        }
+        MailFromAddress = from;
+        MailFromName = name;
+    }
+
+    /// <summary>An address people type: one @, something either side, no spaces or line breaks, at most 256 characters.</summary>
+    public static bool IsMailAddress(string? value)
+    {
+        if (string.IsNullOrWhiteSpace(value) || value.Length > 256)
+        {
+            return false;
+        }
+        var at = value.IndexOf('@');
+        return at > 0 && at == value.LastIndexOf('@') && at < value.Length - 1 && value.IndexOf('.', at) > at + 1 && !value.EndsWith('.')
+            && !value.Any(c => char.IsWhiteSpace(c) || char.IsControl(c) || c is '<' or '>' or ',' or ';' or '"');
+    }
+
+    private static bool IsHostName(string value) =>
+        System.Net.IPAddress.TryParse(value, out _)
+        || (value.Split('.').All(label => label.Length is > 0 and <= 63 && label.All(c => char.IsAsciiLetterOrDigit(c) || c == '-')
+            && label[0] != '-' && label[^1] != '-'));
+
     public TimeZoneInfo TimeZone => FindTimeZone(TimeZoneId) ?? TimeZoneInfo.Utc;
 
     public void ChangeSettings(string timeZoneId, int minimumSiteIntervalDays)
@@ -63,6 +141,19 @@ public sealed class Practice
 
     private static TimeZoneInfo? FindTimeZone(string? id) =>
         !string.IsNullOrWhiteSpace(id) && id.Length <= 64 && TimeZoneInfo.TryFindSystemTimeZoneById(id.Trim(), out var zone) ? zone : null;
+}
+
+/// <summary>How the connection to the practice's SMTP server is secured.</summary>
+public enum MailSecurity
+{
+    /// <summary>Plain connection upgraded with STARTTLS (usually port 587); refused if the server cannot.</summary>
+    StartTls,
+
+    /// <summary>TLS from the first byte (usually port 465).</summary>
+    Tls,
+
+    /// <summary>No encryption: only for a mail relay on the same machine or network.</summary>
+    None,
 }
 
 /// <summary>A person who gives treatments in a practice.</summary>

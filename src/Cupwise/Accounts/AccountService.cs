@@ -194,11 +194,11 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
             audit.Record(null, "(no such login)", null, null, "sign-in-failed", "POST /login", "refused");
             return AccountResult<CupwiseUser>.Fail("email", SignInRefused);
         }
-        if (await users.IsLockedOutAsync(user))
+        if (user.DisabledAt is not null || user.PasswordHash is null || await users.IsLockedOutAsync(user))
         {
             // Identity answers a locked login without hashing: hash anyway, so that a lock does not show in the time.
             users.PasswordHasher.VerifyHashedPassword(user, user.PasswordHash ?? DecoyHash.Value, password);
-            audit.Record(user.Id, user.Email!, user.PracticeId, null, "sign-in-failed", "POST /login", "locked");
+            audit.Record(user.Id, user.Email!, user.PracticeId, null, "sign-in-failed", "POST /login", user.DisabledAt is not null ? "disabled" : user.PasswordHash is null ? "invited" : "locked");
             return AccountResult<CupwiseUser>.Fail("email", SignInRefused);
         }
         if (!await users.CheckPasswordAsync(user, password))
@@ -281,13 +281,9 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
         {
             return AccountResult<(int, int)>.Fail("email", "no login has this e-mail.");
         }
-        foreach (var validator in users.PasswordValidators)
+        if (await PasswordProblemAsync(user, password) is { } problem)
         {
-            var valid = await validator.ValidateAsync(users, user, password);
-            if (!valid.Succeeded)
-            {
-                return AccountResult<(int, int)>.Fail("password", string.Join(" ", valid.Errors.Select(e => e.Description)));
-            }
+            return AccountResult<(int, int)>.Fail("password", problem);
         }
         user.PasswordHash = users.PasswordHasher.HashPassword(user, password);
         user.AccessFailedCount = 0;
@@ -312,6 +308,20 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
         return AccountResult<(int, int)>.Ok((open.Count, tokens.Count));
     }
 
+    /// <summary>What is wrong with a new password for <paramref name="user"/> (too short, common), or null if nothing.</summary>
+    public async Task<string?> PasswordProblemAsync(CupwiseUser user, string password)
+    {
+        foreach (var validator in users.PasswordValidators)
+        {
+            var valid = await validator.ValidateAsync(users, user, password);
+            if (!valid.Succeeded)
+            {
+                return string.Join(" ", valid.Errors.Select(e => e.Description));
+            }
+        }
+        return null;
+    }
+
     /// <summary>
     /// Gives the browser the cookie for a signed-in session: the login's claims, its practice's settings, and the
     /// server-side session the cookie names. Returns whether only the account page is open until two-step
@@ -332,6 +342,7 @@ public sealed class AccountService(CupwiseDbContext db, UserManager<CupwiseUser>
         var now = clock.GetUtcNow();
         var session = new UserSession { Id = Guid.NewGuid(), UserId = user.Id, StartedAt = now, LastSeenAt = now };
         db.UserSessions.Add(session);
+        await db.Users.Where(u => u.Id == user.Id).ExecuteUpdateAsync(u => u.SetProperty(x => x.LastSignInAt, now), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         return session;
     }
