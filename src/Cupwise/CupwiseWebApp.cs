@@ -117,6 +117,7 @@ public static class CupwiseWebApp
         services.AddSingleton<Mail.MailSender>();
         services.AddHostedService(sp => sp.GetRequiredService<Mail.MailSender>());
         services.AddScoped<Mail.MailCommands>();
+        services.AddScoped<Mail.VisitMailCommands>();
         services.AddScoped<Accounts.LoginCommands>();
         database.Register(services, provider => [provider.GetRequiredService<Audit.AuditInterceptor>()]);
         services.AddCupwiseAccounts(clock, sessions);

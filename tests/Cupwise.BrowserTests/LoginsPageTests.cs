@@ -16,7 +16,7 @@ public sealed class LoginsPageTests
     private const string NewPassword = "quiet-orchard-bell-river";
 
     /// <summary>Fills in the Mail page's server form (the page must be open) with the test's SMTP server.</summary>
-    private static async Task SetUpMailAsync(IPage page, SmtpServer smtp)
+    internal static async Task SetUpMailAsync(IPage page, SmtpServer smtp)
     {
         await page.GetByLabel("Mail server").FillAsync("127.0.0.1");
         await page.GetByLabel("Port").FillAsync(smtp.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));

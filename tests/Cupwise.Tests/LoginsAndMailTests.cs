@@ -203,4 +203,102 @@ public sealed class LoginsAndMailTests
         Assert.Equal(HttpStatusCode.NotFound, (await theirOwner.PostAsync($"/api/v1/logins/{id}/disable", null)).StatusCode);
         Assert.DoesNotContain(await (await theirOwner.GetAsync("/api/v1/logins")).Content.ReadFromJsonAsync<List<LoginResponse>>(CupwiseApp.Json) ?? [], l => l.Email == email);
     }
+
+    [Fact]
+    public async Task AClientIsMailedWhenAVisitIsBookedMovedRemindedCancelledAndAfterASessionWithNothingClinical()
+    {
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 2, 10, 0, 0, TimeSpan.Zero));
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await CupwiseApp.StartAsync(clock: clock);
+        await (await app.PutAsync("/api/v1/mail/settings", Settings(smtp.Port))).ReadAsync<MailSettingsResponse>(HttpStatusCode.OK);
+        Assert.Equal(HttpStatusCode.OK, (await app.PutAsync("/api/v1/practice/settings", new { timeZone = "Europe/Berlin" })).StatusCode);
+        var client = await app.NewClientAsync("Lindqvist", "Maja");
+        var practitioner = await app.NewPractitionerAsync();
+        var sender = app.Services.GetRequiredService<MailSender>();
+        async Task<MimeKit.MimeMessage> Next(string subject)
+        {
+            for (var i = 0; i < 100; i++)
+            {
+                await sender.SendDueAsync(CancellationToken.None);
+                if (smtp.Received().FirstOrDefault(m => m.Subject == subject) is { } found)
+                {
+                    return found;
+                }
+                await Task.Delay(100);
+            }
+            throw new Xunit.Sdk.XunitException($"No mail '{subject}': the server holds {string.Join(" | ", smtp.Received().Select(m => m.Subject))}");
+        }
+
+        // Booked for tomorrow 09:00 UTC, 10:00 in Berlin: the confirmation, and (within 24 hours) the reminder.
+        var booked = await (await app.PostAsync("/api/v1/appointments",
+                new Scheduling.AppointmentRequest(client.Id, practitioner.Id, new DateTimeOffset(2026, 12, 3, 9, 0, 0, TimeSpan.Zero), 45, null, ["lower-back:left"]) { Confirm = true }))
+            .ReadAsync<Scheduling.AppointmentResponse>(HttpStatusCode.Created);
+        var confirmation = await Next("Your visit to My practice is booked");
+        Assert.Equal("client@example.org", confirmation.To.Mailboxes.Single().Address);
+        Assert.Contains("Hello Maja,", confirmation.TextBody, StringComparison.Ordinal);
+        Assert.Contains("with Test practitioner is booked for Thursday 3 December 2026 at 10:00 (Europe/Berlin).", confirmation.TextBody, StringComparison.Ordinal);
+        var reminder = await Next("Reminder: your visit to My practice");
+        Assert.Contains("on Thursday 3 December 2026 at 10:00 (Europe/Berlin)", reminder.TextBody, StringComparison.Ordinal);
+
+        // Moved: a mail saying so, and a reminder for the new time; the next rounds queue no more.
+        var moved = await (await app.PostAsync($"/api/v1/appointments/{booked.Id}/move",
+                new Scheduling.MoveAppointmentRequest(booked.Version, new DateTimeOffset(2026, 12, 3, 9, 30, 0, TimeSpan.Zero), null, null) { Confirm = true }))
+            .ReadAsync<Scheduling.AppointmentResponse>(HttpStatusCode.OK);
+        Assert.Contains("has moved to Thursday 3 December 2026 at 10:30", (await Next("Your visit to My practice has moved")).TextBody, StringComparison.Ordinal);
+        for (var i = 0; i < 30 && smtp.Received().Count(m => (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal)) < 2; i++)
+        {
+            await sender.SendDueAsync(CancellationToken.None);
+            await Task.Delay(100);
+        }
+        await sender.SendDueAsync(CancellationToken.None);
+        Assert.Equal(2, smtp.Received().Count(m => (m.Subject ?? "").StartsWith("Reminder", StringComparison.Ordinal)));
+
+        // Cancelled: a mail saying so.
+        await (await app.PostAsync($"/api/v1/appointments/{moved.Id}/cancel", new Scheduling.CancelAppointmentRequest("The client is unwell")))
+            .ReadAsync<Scheduling.AppointmentResponse>(HttpStatusCode.OK);
+        Assert.Contains("on Thursday 3 December 2026 at 10:30 (Europe/Berlin) is cancelled", (await Next("Your visit to My practice is cancelled")).TextBody, StringComparison.Ordinal);
+
+        // A completed session: the aftercare mail, in the practice's own words.
+        await (await app.PutAsync("/api/v1/mail/client-mail", new ClientMailRequest(24, true, true, null, "Dear {client}, thank you for coming to {practice}. Marks fade in a few days.")))
+            .ReadAsync<ClientMailResponse>(HttpStatusCode.OK);
+        await app.NewCompletedSessionAsync(client.Id, practitioner.Id);
+        Assert.Equal("Dear Maja, thank you for coming to My practice. Marks fade in a few days.", (await Next("After your visit to My practice")).TextBody?.Trim());
+
+        // No mail names the client's conditions, medicines, sites or the reason for cancelling.
+        foreach (var mail in smtp.Received())
+        {
+            foreach (var clinical in new[] { "Neck pain", "Apixaban", "lower-back", "Lower back", "unwell", "Lindqvist" })
+            {
+                Assert.DoesNotContain(clinical, mail.TextBody, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+    }
+
+    [Fact]
+    public async Task APracticeTurnsClientMailOffAndItsTextsMayOnlyNameWhatCupwiseFillsIn()
+    {
+        await using var smtp = await SmtpServer.StartAsync();
+        await using var app = await CupwiseApp.StartAsync();
+        await (await app.PutAsync("/api/v1/mail/settings", Settings(smtp.Port))).ReadAsync<MailSettingsResponse>(HttpStatusCode.OK);
+        var standard = await app.GetAsync<ClientMailResponse>("/api/v1/mail/client-mail");
+        Assert.Equal(24, standard.ReminderHoursBefore);
+        Assert.Equal(VisitMail.DefaultReminder, standard.ReminderTemplate);
+
+        var refused = await app.PutAsync("/api/v1/mail/client-mail", new ClientMailRequest(200, true, true, "Your {diagnosis} visit on {when}", null));
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var body = await refused.Content.ReadAsStringAsync();
+        Assert.Contains("uses {diagnosis}, which Cupwise cannot fill in", body, StringComparison.Ordinal);
+        Assert.Contains("reminderHoursBefore", body, StringComparison.Ordinal);
+        Assert.Equal(24, (await app.GetAsync<ClientMailResponse>("/api/v1/mail/client-mail")).ReminderHoursBefore);
+
+        await (await app.PutAsync("/api/v1/mail/client-mail", new ClientMailRequest(0, false, false, null, null))).ReadAsync<ClientMailResponse>(HttpStatusCode.OK);
+        var client = await app.NewClientAsync();
+        var practitioner = await app.NewPractitionerAsync();
+        await (await app.PostAsync("/api/v1/appointments",
+                new Scheduling.AppointmentRequest(client.Id, practitioner.Id, DateTimeOffset.UtcNow.AddHours(3), 45, null, []) { Confirm = true }))
+            .ReadAsync<Scheduling.AppointmentResponse>(HttpStatusCode.Created);
+        await app.NewCompletedSessionAsync(client.Id, practitioner.Id);
+        await app.Services.GetRequiredService<MailSender>().SendDueAsync(CancellationToken.None);
+        Assert.Empty(await app.GetAsync<List<OutgoingMailResponse>>("/api/v1/mail"));
+    }
 }

@@ -116,6 +116,8 @@ public sealed class SecurityTests
         ["GET /api/v1/mail/settings"] = Owner,
         ["PUT /api/v1/mail/settings"] = Owner,
         ["POST /api/v1/mail/test"] = Owner,
+        ["GET /api/v1/mail/client-mail"] = Owner,
+        ["PUT /api/v1/mail/client-mail"] = Owner,
         ["GET /api/v1/mail"] = Owner,
         ["GET /settings/logins"] = Owner,
         ["GET /settings/mail"] = Owner,

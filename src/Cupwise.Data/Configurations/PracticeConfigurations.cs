@@ -24,6 +24,9 @@ internal sealed class PracticeConfiguration : IEntityTypeConfiguration<Practice>
         builder.Property(p => p.MailPasswordProtected).HasMaxLength(2000);
         builder.Property(p => p.MailFromAddress).HasMaxLength(256);
         builder.Property(p => p.MailFromName).HasMaxLength(100);
+        // No database defaults for these: EF would leave out a 0 or a false as "not set" and the default would win.
+        builder.Property(p => p.ReminderTemplate).HasMaxLength(Practice.MaximumTemplateLength);
+        builder.Property(p => p.AftercareTemplate).HasMaxLength(Practice.MaximumTemplateLength);
         builder.HasIndex(p => p.Name).IsUnique();
     }
 }

@@ -101,6 +101,58 @@ public sealed class Practice
         MailFromName = name;
     }
 
+    /// <summary>How many hours before a booked visit its reminder goes out; 0: no reminders.</summary>
+    public int ReminderHoursBefore { get; private set; } = DefaultReminderHoursBefore;
+
+    public const int DefaultReminderHoursBefore = 24;
+    public const int MaximumReminderHoursBefore = 168;
+    public const int MaximumTemplateLength = 2000;
+
+    /// <summary>Whether a client with an e-mail is told when a visit is booked, moved or cancelled.</summary>
+    public bool MailsVisitChanges { get; private set; } = true;
+
+    /// <summary>Whether a client with an e-mail gets the aftercare mail when a session is completed.</summary>
+    public bool MailsAftercare { get; private set; } = true;
+
+    /// <summary>The practice's own words for the reminder and the aftercare mail; null: Cupwise's.</summary>
+    public string? ReminderTemplate { get; private set; }
+    public string? AftercareTemplate { get; private set; }
+
+    /// <summary>What a mail's text may name: filled in when it is sent. Nothing clinical is among them.</summary>
+    public static readonly IReadOnlyList<string> TemplatePlaceholders = ["{client}", "{practice}", "{practitioner}", "{when}"];
+
+    public void SetVisitMail(int reminderHoursBefore, bool visitChanges, bool aftercare, string? reminderTemplate, string? aftercareTemplate)
+    {
+        var checks = new Checks();
+        if (reminderHoursBefore is < 0 or > MaximumReminderHoursBefore)
+        {
+            checks.Fail("reminderHoursBefore", $"must be 0 (no reminders) to {MaximumReminderHoursBefore} hours (a week); got {reminderHoursBefore}.");
+        }
+        var reminder = checks.Run(() => Template("reminderTemplate", reminderTemplate), null);
+        var after = checks.Run(() => Template("aftercareTemplate", aftercareTemplate), null);
+        checks.ThrowIfAny();
+        ReminderHoursBefore = reminderHoursBefore;
+        MailsVisitChanges = visitChanges;
+        MailsAftercare = aftercare;
+        ReminderTemplate = reminder;
+        AftercareTemplate = after;
+    }
+
+    private static string? Template(string field, string? text)
+    {
+        var value = Guard.Optional(field, text, MaximumTemplateLength);
+        if (value is null)
+        {
+            return null;
+        }
+        var unknown = System.Text.RegularExpressions.Regex.Matches(value, @"\{[^{}]*\}").Select(m => m.Value).Where(p => !TemplatePlaceholders.Contains(p)).Distinct().ToList();
+        if (unknown.Count > 0)
+        {
+            throw new DomainValidationException(field, $"uses {string.Join(", ", unknown)}, which Cupwise cannot fill in; it knows {string.Join(", ", TemplatePlaceholders)}.");
+        }
+        return value.Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
     /// <summary>An address people type: one @, something either side, no spaces or line breaks, at most 256 characters.</summary>
     public static bool IsMailAddress(string? value)
     {

@@ -226,10 +226,7 @@ public sealed class LoginCommands(CupwiseDbContext db, PracticeScope scope, User
 
     private async Task<string> StageInvitationAsync(CupwiseUser user, string baseUrl, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        foreach (var open in await db.LoginInvitations.Where(i => i.UserId == user.Id && i.AcceptedAt == null && i.WithdrawnAt == null).ToListAsync(cancellationToken))
-        {
-            open.WithdrawnAt = now;
-        }
+        await WithdrawInvitationsAsync(user.Id, now, cancellationToken);
         var (invitation, secret) = LoginInvitation.Create(scope.PracticeId, user.Id, me.IsSignedIn ? me.UserId : null, now);
         db.LoginInvitations.Add(invitation);
         var practice = await db.Practices.AsNoTracking().FirstAsync(p => p.Id == scope.PracticeId, cancellationToken);
@@ -270,10 +267,7 @@ public sealed class LoginCommands(CupwiseDbContext db, PracticeScope scope, User
         user.DisabledAt = now;
         user.SecurityStamp = Guid.NewGuid().ToString("N");
         var (sessions, tokens) = await EndAccessAsync(user, "disabled", now, cancellationToken);
-        foreach (var open in await db.LoginInvitations.Where(i => i.UserId == user.Id && i.AcceptedAt == null && i.WithdrawnAt == null).ToListAsync(cancellationToken))
-        {
-            open.WithdrawnAt = now;
-        }
+        await WithdrawInvitationsAsync(user.Id, now, cancellationToken);
         audit.Stage(db, me.UserId, Actor, scope.PracticeId, user.ClientId, "login-disable", $"{user.Email} disabled: {sessions} browser(s) signed out, {tokens} token(s) revoked");
         await db.SaveChangesAsync(cancellationToken);
         return CommandResult<CupwiseUser>.Done(user);
@@ -361,6 +355,15 @@ public sealed class LoginCommands(CupwiseDbContext db, PracticeScope scope, User
             _ => (null, $"{(found.Count > 5 ? "more than 5" : found.Count.ToString(System.Globalization.CultureInfo.InvariantCulture))} clients match '{name.Trim()}' "
                 + $"({string.Join(", ", found.Take(5).Select(c => $"{c.GivenName} {c.FamilyName}"))}): type the full name, or invite from the client's chart."),
         };
+    }
+
+    /// <summary>Ends every link still open for the login (a newer one replaces them, or the login is disabled).</summary>
+    private async Task WithdrawInvitationsAsync(Guid userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        foreach (var open in await db.LoginInvitations.Where(i => i.UserId == userId && i.AcceptedAt == null && i.WithdrawnAt == null).ToListAsync(cancellationToken))
+        {
+            open.WithdrawnAt = now;
+        }
     }
 
     private Task<CupwiseUser?> FindAsync(Guid userId, CancellationToken cancellationToken) =>

@@ -27,6 +27,8 @@ public static class LoginsApi
         var mail = api.MapGroup("/mail").WithTags("Mail").RequireAuthorization(Access.Owner);
         mail.MapGet("/settings", GetMailSettings).WithName(nameof(GetMailSettings)).WithSummary("The practice's SMTP server (never its password).");
         mail.MapPut("/settings", PutMailSettings).WithName(nameof(PutMailSettings)).WithSummary("Sets the practice's SMTP server.");
+        mail.MapGet("/client-mail", GetClientMail).WithName(nameof(GetClientMail)).WithSummary("What clients are mailed (reminders, visit changes, aftercare) and the words used.");
+        mail.MapPut("/client-mail", PutClientMail).WithName(nameof(PutClientMail)).WithSummary("Sets what clients are mailed and the words used.");
         mail.MapPost("/test", SendTestMail).WithName(nameof(SendTestMail)).WithSummary("Queues a test mail to an address.");
         mail.MapGet("/", ListMail).WithName(nameof(ListMail)).WithSummary("The practice's latest 50 mails: what, to whom, and whether sent.");
     }
@@ -102,6 +104,13 @@ public static class LoginsApi
     public static async Task<Results<Ok<MailSettingsResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutMailSettings(MailSettingsRequest request, MailCommands mail,
         CancellationToken cancellationToken) =>
         (await mail.SaveSettingsAsync(request, cancellationToken)).ToOk(MailCommands.Describe);
+
+    public static async Task<Ok<ClientMailResponse>> GetClientMail(MailCommands mail, CancellationToken cancellationToken) =>
+        TypedResults.Ok(MailCommands.DescribeClientMail(await mail.PracticeAsync(cancellationToken)));
+
+    public static async Task<Results<Ok<ClientMailResponse>, NotFound, ValidationProblem, ProblemHttpResult>> PutClientMail(ClientMailRequest request, MailCommands mail,
+        CancellationToken cancellationToken) =>
+        (await mail.SaveClientMailAsync(request, cancellationToken)).ToOk(MailCommands.DescribeClientMail);
 
     public sealed record TestMailRequest([property: System.ComponentModel.Description("Where the test mail goes.")] string? To);
 

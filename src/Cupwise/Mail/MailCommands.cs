@@ -18,6 +18,15 @@ public sealed record MailSettingsRequest(
     [property: Description("The address mail comes from, for example desk@example.org.")] string? FromAddress,
     [property: Description("The name mail comes from; the practice's name if left out.")] string? FromName);
 
+public sealed record ClientMailRequest(
+    [property: Description("Hours before a booked visit its reminder goes out, 0–168; 0: no reminders.")] int? ReminderHoursBefore,
+    [property: Description("Whether clients with an e-mail are told when a visit is booked, moved or cancelled.")] bool? VisitChanges,
+    [property: Description("Whether clients with an e-mail get the aftercare mail when a session is completed.")] bool? Aftercare,
+    [property: Description("The reminder's text, up to 2000 characters, with {client}, {practice}, {practitioner}, {when}; empty: Cupwise's.")] string? ReminderTemplate,
+    [property: Description("The aftercare text, up to 2000 characters, with {client}, {practice}; empty: Cupwise's.")] string? AftercareTemplate);
+
+public sealed record ClientMailResponse(int ReminderHoursBefore, bool VisitChanges, bool Aftercare, string ReminderTemplate, string AftercareTemplate);
+
 public sealed record MailSettingsResponse(string? Host, int Port, string Security, string? UserName, bool HasPassword, string? FromAddress, string? FromName);
 
 public sealed record OutgoingMailResponse(string Id, string Kind, string To, string Subject, DateTimeOffset QueuedAt, string Status,
@@ -40,6 +49,9 @@ public sealed class MailCommands(CupwiseDbContext db, PracticeScope scope, MailQ
         ["fromAddress"] = "From address",
         ["fromName"] = "From name",
         ["to"] = "Send a test mail to",
+        ["reminderHoursBefore"] = "Reminder, hours before the visit",
+        ["reminderTemplate"] = "Reminder text",
+        ["aftercareTemplate"] = "Aftercare text",
     };
 
     public static string SecurityName(MailSecurity security) => security switch
@@ -104,6 +116,28 @@ public sealed class MailCommands(CupwiseDbContext db, PracticeScope scope, MailQ
         // Mail that waited for a server is due now (had this not run, it would wait its ten minutes).
         await db.OutgoingMail.Where(m => m.PracticeId == practice.Id && m.SentAt == null && m.GaveUpAt == null && m.Attempts == 0)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, m => m.CreatedAt), cancellationToken);
+        queue.Wake();
+        return CommandResult<Practice>.Done(practice);
+    }
+
+    public static ClientMailResponse DescribeClientMail(Practice p) => new(p.ReminderHoursBefore, p.MailsVisitChanges, p.MailsAftercare,
+        p.ReminderTemplate ?? VisitMail.DefaultReminder, p.AftercareTemplate ?? VisitMail.DefaultAftercare);
+
+    /// <summary>What clients are mailed, and in what words. A text left as Cupwise's own is stored as none, so that it follows Cupwise's.</summary>
+    public async Task<CommandResult<Practice>> SaveClientMailAsync(ClientMailRequest request, CancellationToken cancellationToken = default)
+    {
+        var practice = await db.Practices.FirstAsync(p => p.Id == scope.PracticeId, cancellationToken);
+        static string? Own(string? text, string standard) =>
+            text is null || text.Replace("\r\n", "\n", StringComparison.Ordinal).Trim() == standard.Trim() ? null : text;
+        var v = new RequestValidator();
+        if (!v.Run("", () => practice.SetVisitMail(request.ReminderHoursBefore ?? practice.ReminderHoursBefore, request.VisitChanges ?? practice.MailsVisitChanges,
+                request.Aftercare ?? practice.MailsAftercare, Own(request.ReminderTemplate, VisitMail.DefaultReminder), Own(request.AftercareTemplate, VisitMail.DefaultAftercare))))
+        {
+            return CommandResult<Practice>.Invalid(v);
+        }
+        audit.Stage(db, user.UserId, Audit.AuditMiddleware.Actor(user), practice.Id, null, "client-mail-settings",
+            $"reminders {(practice.ReminderHoursBefore == 0 ? "off" : $"{practice.ReminderHoursBefore} h before")}, visit changes {(practice.MailsVisitChanges ? "on" : "off")}, aftercare {(practice.MailsAftercare ? "on" : "off")}");
+        await db.SaveChangesAsync(cancellationToken);
         queue.Wake();
         return CommandResult<Practice>.Done(practice);
     }

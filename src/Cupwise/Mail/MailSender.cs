@@ -42,6 +42,7 @@ public sealed class MailSender(IServiceScopeFactory scopes, MailQueue queue, Mai
     public async Task<int> SendDueAsync(CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
+        await scope.ServiceProvider.GetRequiredService<VisitMailCommands>().QueueRemindersAsync(cancellationToken);
         var db = scope.ServiceProvider.GetRequiredService<CupwiseDbContext>();
         var now = clock.GetUtcNow();
         var due = await db.OutgoingMail

@@ -13,7 +13,7 @@ namespace Cupwise.Scheduling;
 /// practitioner's or the room's bookings is refused; a visit before its sites have cleared, or outside the
 /// practitioner's working hours, is booked only once confirmed, and the warning names the first good time.
 /// </summary>
-public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope, TimeProvider clock)
+public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope, TimeProvider clock, Mail.MailQueue mail)
 {
     public const int DefaultMinutes = 45;
 
@@ -47,7 +47,9 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
             return why;
         }
         db.Appointments.Add(appointment);
+        await Mail.VisitMail.StageChangeAsync(db, mail, appointment, "booked", cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
         return CommandResult<Appointment>.Done(appointment);
     }
 
@@ -87,6 +89,7 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         {
             return why;
         }
+        await Mail.VisitMail.StageChangeAsync(db, mail, appointment, "moved", cancellationToken);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -95,11 +98,12 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         {
             return CommandResult<Appointment>.Stale();
         }
+        mail.Wake();
         return CommandResult<Appointment>.Done(appointment);
     }
 
     public Task<CommandResult<Appointment>> CancelAsync(Guid appointmentId, CancelAppointmentRequest request, CancellationToken cancellationToken = default) =>
-        ChangeAsync(appointmentId, null, a => a.Cancel(request.Reason ?? string.Empty), cancellationToken);
+        ChangeAsync(appointmentId, null, a => a.Cancel(request.Reason ?? string.Empty), cancellationToken, mailAs: "cancelled");
 
     /// <summary>The client is here (the front desk checks them in).</summary>
     public Task<CommandResult<Appointment>> MarkArrivedAsync(Guid appointmentId, int? version, CancellationToken cancellationToken = default) =>
@@ -110,7 +114,8 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         ChangeAsync(appointmentId, version, a => a.MarkNoShow(clock.GetUtcNow()), cancellationToken);
 
     /// <summary>Loads, changes through the domain and saves once; a version, when given, must be the one stored.</summary>
-    private async Task<CommandResult<Appointment>> ChangeAsync(Guid appointmentId, int? version, Action<Appointment> change, CancellationToken cancellationToken)
+    private async Task<CommandResult<Appointment>> ChangeAsync(Guid appointmentId, int? version, Action<Appointment> change, CancellationToken cancellationToken,
+        string? mailAs = null)
     {
         if (await db.Appointments.FirstOrDefaultAsync(a => a.Id == appointmentId, cancellationToken) is not { } appointment)
         {
@@ -138,6 +143,10 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         {
             return CommandResult<Appointment>.Refused(e.Message);
         }
+        if (mailAs is not null)
+        {
+            await Mail.VisitMail.StageChangeAsync(db, mail, appointment, mailAs, cancellationToken);
+        }
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -146,6 +155,7 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
         {
             return CommandResult<Appointment>.Stale();
         }
+        mail.Wake();
         return CommandResult<Appointment>.Done(appointment);
     }
 

@@ -15,7 +15,8 @@ namespace Cupwise.Sessions;
 /// session, checks it (screening and site clearance included), changes it through the domain and saves once. The
 /// actor is the signed-in login, never a name sent with the request.
 /// </summary>
-public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, CurrentUser user, TimeProvider clock, Scheduling.AppointmentCommands appointments)
+public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, CurrentUser user, TimeProvider clock, Scheduling.AppointmentCommands appointments,
+    Mail.MailQueue mail)
 {
     public async Task<CommandResult<TreatmentSession>> CreateAsync(SessionRequest request, CancellationToken cancellationToken = default)
     {
@@ -125,7 +126,12 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             return CommandResult<TreatmentSession>.Invalid(v);
         }
         db.Sessions.Add(session);
+        if (session.Status == SessionStatus.Completed)
+        {
+            await Mail.VisitMail.StageAftercareAsync(db, mail, session.PracticeId, session.ClientId, session.Id, cancellationToken);
+        }
         await db.SaveChangesAsync(cancellationToken);
+        mail.Wake();
         return CommandResult<TreatmentSession>.Done(session);
     }
 
@@ -253,10 +259,24 @@ public sealed class SessionCommands(CupwiseDbContext db, PracticeScope scope, Cu
             }
         }, cancellationToken);
 
-    public Task<CommandResult<TreatmentSession>> CompleteAsync(Guid sessionId, DateTimeOffset? at, CancellationToken cancellationToken = default) =>
-        ChangeAsync(sessionId, (session, v) =>
+    public async Task<CommandResult<TreatmentSession>> CompleteAsync(Guid sessionId, DateTimeOffset? at, CancellationToken cancellationToken = default)
+    {
+        var result = await CompleteOnlyAsync(sessionId, at, cancellationToken);
+        if (result.IsDone)
         {
-            v.Run("", () => session.Complete(at?.ToUniversalTime() ?? clock.GetUtcNow()));
+            mail.Wake();
+        }
+        return result;
+    }
+
+    private Task<CommandResult<TreatmentSession>> CompleteOnlyAsync(Guid sessionId, DateTimeOffset? at, CancellationToken cancellationToken) =>
+        ChangeAsync(sessionId, async (session, v) =>
+        {
+            if (v.Run("", () => session.Complete(at?.ToUniversalTime() ?? clock.GetUtcNow())))
+            {
+                // In the same save as the completion: the aftercare mail exists exactly when the session is complete.
+                await Mail.VisitMail.StageAftercareAsync(db, mail, session.PracticeId, session.ClientId, session.Id, cancellationToken);
+            }
         }, cancellationToken);
 
     /// <summary>

@@ -937,6 +937,10 @@ namespace Cupwise.Data.Migrations.PostgreSql
                     b.Property<Guid>("Id")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AftercareTemplate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
                     b.Property<DateTimeOffset>("CreatedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -970,6 +974,12 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
 
+                    b.Property<bool>("MailsAftercare")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("MailsVisitChanges")
+                        .HasColumnType("boolean");
+
                     b.Property<int>("MinimumSiteIntervalDays")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("integer")
@@ -984,6 +994,13 @@ namespace Cupwise.Data.Migrations.PostgreSql
                         .ValueGeneratedOnAdd()
                         .HasColumnType("boolean")
                         .HasDefaultValue(false);
+
+                    b.Property<int>("ReminderHoursBefore")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("ReminderTemplate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
 
                     b.Property<bool>("RequireTwoStepSignIn")
                         .ValueGeneratedOnAdd()

@@ -930,6 +930,10 @@ namespace Cupwise.Data.Migrations.Sqlite
                     b.Property<Guid>("Id")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AftercareTemplate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("CreatedAt")
                         .HasColumnType("INTEGER");
 
@@ -963,6 +967,12 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("MailsAftercare")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("MailsVisitChanges")
+                        .HasColumnType("INTEGER");
+
                     b.Property<int>("MinimumSiteIntervalDays")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
@@ -977,6 +987,13 @@ namespace Cupwise.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasDefaultValue(false);
+
+                    b.Property<int>("ReminderHoursBefore")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ReminderTemplate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
 
                     b.Property<bool>("RequireTwoStepSignIn")
                         .ValueGeneratedOnAdd()
