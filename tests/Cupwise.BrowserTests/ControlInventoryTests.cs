@@ -32,11 +32,11 @@ public sealed partial class ControlInventoryTests
     private static readonly string[] AccountForm =
         ["field:Current password", "field:New password", "button:Change password", "field:Code from the app", "button:Turn on two-step sign-in"];
 
-    private static readonly string[] OwnerOnly = ["link:Settings", "link:Audit", "link:Who saw this record, and break-glass access →"];
+    private static readonly string[] OwnerOnly = ["link:Settings", "link:Audit", "link:Who saw this record, and break-glass access →", "link:Invite <client> to their own login →"];
 
     private static readonly string[] ChartCommon =
     [
-        "link:← Clients", "link:Edit", "link:Summary for the client", "link:Who saw this record, and break-glass access →", "link:map region",
+        "link:← Clients", "link:Edit", "link:Summary for the client", "link:Who saw this record, and break-glass access →", "link:Invite <client> to their own login →", "link:map region",
         "button:Start session", "field:Condition", "field:Protocol", "field:ICD-10 (optional)", "field:Done when pain is at most", "button:Start plan",
     ];
 

@@ -259,5 +259,17 @@ public sealed class LoginsPageTests
         await client.GetByRole(AriaRole.Button, new() { Name = "Save password and sign in" }).ClickAsync();
         await client.WaitForURLAsync("**/summary");
         await Assertions.Expect(client.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Client B");
+
+        // From a client's chart: the invitation is for that client, named and fixed in the form.
+        await page.GotoAsync(app.BaseUrl + $"/clients/{Cupwise.DemoPractice.NeckClientId}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Invite Client A Demo (stiff neck) to their own login →" }).ClickAsync();
+        await Assertions.Expect(page.GetByLabel("Client (for a client login)")).ToHaveValueAsync("Client A Demo (stiff neck)");
+        await Assertions.Expect(page.GetByLabel("Role")).ToHaveValueAsync("client");
+        await page.GetByLabel("E-mail").FillAsync("client-a@demo-practice.test");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send invitation" }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status).First).ToContainTextAsync("Invitation sent to client-a@demo-practice.test.");
+        await Assertions.Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "client-a@demo-practice.test" })).ToContainTextAsync("Client A Demo (stiff neck)");
+        await page.GotoAsync(app.BaseUrl + $"/clients/{Cupwise.DemoPractice.NeckClientId}");
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Invite Client A Demo (stiff neck) to their own login →" })).ToHaveCountAsync(0);
     }
 }

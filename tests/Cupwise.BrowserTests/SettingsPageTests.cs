@@ -127,4 +127,16 @@ public sealed class SettingsPageTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToContainTextAsync("Tue 5 Jan 10:00–11:15");
         await Assertions.Expect(page.Locator("dl.facts")).ToContainTextAsync("Cupping and massage");
     }
+
+    [Fact]
+    public async Task TheSettingsNoticeShowsOnlyWhatWasSavedNeverWordsFromTheAddress()
+    {
+        await using var app = await BrowserApp.StartAsync(demo: true);
+        var page = await app.OpenAsync("/settings?saved=your account is locked, call 555 0100 to verify it");
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Practice settings" })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+        Assert.DoesNotContain("call 555", await page.ContentAsync(), StringComparison.Ordinal);
+        await page.GotoAsync(app.BaseUrl + "/settings?saved=hours&id=not-a-practitioner");
+        await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveCountAsync(0);
+    }
 }
