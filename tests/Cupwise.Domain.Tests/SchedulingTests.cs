@@ -11,6 +11,22 @@ public sealed class SchedulingTests
         Appointment.Book(Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), "Room 1", start, TimeSpan.FromMinutes(minutes), ["lower-back:left"]);
 
     [Fact]
+    public void AClientCancelsADayAheadAndNoLater()
+    {
+        var visit = Booked(Monday.AddDays(2).AddHours(10));
+        var late = Assert.Throws<DomainStateException>(() => visit.CancelByClient(Monday.AddDays(1).AddHours(10).AddMinutes(1)));
+        Assert.Contains("up to 24 hours before", late.Message, StringComparison.Ordinal);
+        Assert.Equal(AppointmentStatus.Booked, visit.Status);
+        Assert.False(visit.ClientMayCancel(Monday.AddDays(1).AddHours(11)));
+        Assert.True(visit.ClientMayCancel(Monday.AddDays(1).AddHours(10)));
+        visit.CancelByClient(Monday.AddDays(1).AddHours(10));
+        Assert.Equal(AppointmentStatus.Cancelled, visit.Status);
+        Assert.Equal("Cancelled by the client from their login.", visit.CancelReason);
+        Assert.False(visit.ClientMayCancel(Monday));
+        Assert.Throws<DomainStateException>(() => visit.CancelByClient(Monday));
+    }
+
+    [Fact]
     public void FreeSlotsAreInsideWorkingHoursAndClearOfBookings()
     {
         var booked = new[] { Booked(Monday.AddHours(9)), Booked(Monday.AddHours(10), 60) };

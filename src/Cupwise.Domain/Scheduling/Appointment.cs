@@ -80,6 +80,22 @@ public sealed class Appointment
         Version++;
     }
 
+    /// <summary>How long before its start a client may cancel a visit from their own login; later, they call the practice.</summary>
+    public static readonly TimeSpan ClientCancelNotice = TimeSpan.FromHours(24);
+
+    /// <summary>The client cancels from their own login, at least <see cref="ClientCancelNotice"/> ahead.</summary>
+    public void CancelByClient(DateTimeOffset now)
+    {
+        RequireBooked("cancelled", "it stays as it is");
+        if (Start - now < ClientCancelNotice)
+        {
+            throw new DomainStateException($"A visit can be cancelled here up to {ClientCancelNotice.TotalHours:0} hours before it starts. Please call the practice to cancel this one.");
+        }
+        Cancel("Cancelled by the client from their login.");
+    }
+
+    public bool ClientMayCancel(DateTimeOffset now) => Status == AppointmentStatus.Booked && Start - now >= ClientCancelNotice;
+
     /// <summary>The client is here. From <see cref="EarliestArrival"/> before the start until the visit's end.</summary>
     public void MarkArrived(DateTimeOffset now)
     {

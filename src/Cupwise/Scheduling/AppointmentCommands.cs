@@ -105,6 +105,16 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
     public Task<CommandResult<Appointment>> CancelAsync(Guid appointmentId, CancelAppointmentRequest request, CancellationToken cancellationToken = default) =>
         ChangeAsync(appointmentId, null, a => a.Cancel(request.Reason ?? string.Empty), cancellationToken, mailAs: "cancelled");
 
+    /// <summary>A client cancels one of their own visits from their login, a day ahead at least; the practice is not asked.</summary>
+    public async Task<CommandResult<Appointment>> CancelByClientAsync(Guid appointmentId, Guid clientId, CancellationToken cancellationToken = default)
+    {
+        if (!await db.Appointments.AnyAsync(a => a.Id == appointmentId && a.ClientId == clientId, cancellationToken))
+        {
+            return CommandResult<Appointment>.NotFound();
+        }
+        return await ChangeAsync(appointmentId, null, a => a.CancelByClient(clock.GetUtcNow()), cancellationToken, mailAs: "cancelled");
+    }
+
     /// <summary>The client is here (the front desk checks them in).</summary>
     public Task<CommandResult<Appointment>> MarkArrivedAsync(Guid appointmentId, int? version, CancellationToken cancellationToken = default) =>
         ChangeAsync(appointmentId, version, a => a.MarkArrived(clock.GetUtcNow()), cancellationToken);
