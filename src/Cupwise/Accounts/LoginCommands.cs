@@ -80,10 +80,12 @@ public sealed class LoginCommands(CupwiseDbContext db, PracticeScope scope, User
 
     private string Actor => Audit.AuditMiddleware.Actor(me);
 
-    public async Task<List<LoginRow>> ListAsync(CancellationToken cancellationToken = default)
+    /// <summary>The practice's logins as rows; with <paramref name="only"/>, just that one (what an API action answers with).</summary>
+    public async Task<List<LoginRow>> ListAsync(CancellationToken cancellationToken = default, Guid? only = null)
     {
         var now = clock.GetUtcNow();
-        var logins = await db.Users.AsNoTracking().Where(u => u.PracticeId == scope.PracticeId).OrderBy(u => u.Email).Take(MaxLogins).ToListAsync(cancellationToken);
+        var logins = await db.Users.AsNoTracking().Where(u => u.PracticeId == scope.PracticeId && (only == null || u.Id == only))
+            .OrderBy(u => u.Email).Take(MaxLogins).ToListAsync(cancellationToken);
         var ids = logins.Select(u => u.Id).ToList();
         var sessions = await db.UserSessions.AsNoTracking().Where(s => ids.Contains(s.UserId) && s.EndedAt == null)
             .GroupBy(s => s.UserId).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);

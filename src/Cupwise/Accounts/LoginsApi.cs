@@ -66,7 +66,7 @@ public static class LoginsApi
 
     private static async Task<InvitationResponse> InvitationAsync(LoginCommands logins, (Data.Accounts.CupwiseUser User, string Link) value, CancellationToken cancellationToken)
     {
-        var row = (await logins.ListAsync(cancellationToken)).First(r => r.User.Id == value.User.Id);
+        var row = (await logins.ListAsync(cancellationToken, value.User.Id)).Single();
         return new InvitationResponse(LoginCommands.Response(row), value.Link);
     }
 
@@ -94,7 +94,7 @@ public static class LoginsApi
         {
             return result.ToOk(_ => (LoginResponse)null!);
         }
-        var row = (await logins.ListAsync(cancellationToken)).First(r => r.User.Id == userId);
+        var row = (await logins.ListAsync(cancellationToken, userId)).Single();
         return TypedResults.Ok(LoginCommands.Response(row));
     }
 
