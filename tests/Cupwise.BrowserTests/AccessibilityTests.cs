@@ -4,7 +4,7 @@ using Microsoft.Playwright;
 namespace Cupwise.BrowserTests;
 
 /// <summary>axe finds no serious or critical violations on the main pages.</summary>
-public sealed class AccessibilityTests
+public sealed class AccessibilityTests(DemoAppFixture demo) : IClassFixture<DemoAppFixture>
 {
     [Theory]
     [InlineData("/")]
@@ -24,9 +24,9 @@ public sealed class AccessibilityTests
     [InlineData("/account")]
     public async Task AMainPageHasNoSeriousOrCriticalViolations(string path)
     {
-        await using var app = await BrowserApp.StartAsync(demo: true);
-        var page = await app.OpenAsync(path);
+        var page = await demo.App.OpenAsync(path);
         await AssertAccessibleAsync(page);
+        await page.CloseAsync();
     }
 
     [Fact]

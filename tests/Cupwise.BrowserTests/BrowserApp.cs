@@ -17,16 +17,15 @@ namespace Cupwise.BrowserTests;
 public sealed class BrowserApp : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly IPlaywright _playwright;
     private readonly IBrowser _browser;
+    private readonly List<IBrowserContext> _contexts = [];
     private IBrowserContext? _signedIn;
 
     public const string Password = "tidal-heron-copper-lantern";
 
-    private BrowserApp(WebApplication app, IPlaywright playwright, IBrowser browser, string baseUrl)
+    private BrowserApp(WebApplication app, IBrowser browser, string baseUrl)
     {
         _app = app;
-        _playwright = playwright;
         _browser = browser;
         BaseUrl = baseUrl;
     }
@@ -50,14 +49,7 @@ public sealed class BrowserApp : IAsyncDisposable
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
 
-        var playwright = await Playwright.CreateAsync();
-        var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = "/usr/bin/chromium",
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
-        });
-        var started = new BrowserApp(app, playwright, browser, address);
+        var started = new BrowserApp(app, await SharedBrowser.GetAsync(), address);
         if (demo)
         {
             var owner = app.Services.GetRequiredService<DemoLogins>().For(UserRole.Owner);
@@ -120,7 +112,7 @@ public sealed class BrowserApp : IAsyncDisposable
     /// <summary>A page in a fresh profile that has not signed in.</summary>
     public async Task<IPage> OpenAnonymousAsync(string path)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + path);
         return page;
@@ -129,7 +121,7 @@ public sealed class BrowserApp : IAsyncDisposable
     /// <summary>A fresh browser profile signed in through the login page; returns it and the page it landed on.</summary>
     public async Task<(IBrowserContext Context, IPage Page)> SignInAsync(string email, string password)
     {
-        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        var context = await NewContextAsync();
         var page = await context.NewPageAsync();
         await page.GotoAsync(BaseUrl + "/login");
         await page.GetByLabel("E-mail").FillAsync(email);
@@ -137,6 +129,13 @@ public sealed class BrowserApp : IAsyncDisposable
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
         return (context, page);
+    }
+
+    private async Task<IBrowserContext> NewContextAsync()
+    {
+        var context = await _browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 800 } });
+        _contexts.Add(context);
+        return context;
     }
 
     /// <summary>Saves what the page looks like, for a person to check by eye (CUPWISE_SCREENSHOTS sets the folder).</summary>
@@ -149,8 +148,7 @@ public sealed class BrowserApp : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await _browser.DisposeAsync();
-        _playwright.Dispose();
+        foreach (var context in _contexts) await context.CloseAsync();
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
