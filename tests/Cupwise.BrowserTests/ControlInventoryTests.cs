@@ -97,7 +97,7 @@ public sealed partial class ControlInventoryTests
             "field:Reminder, hours before the visit", "field:Tell clients when a visit is booked, moved or cancelled", "field:Send aftercare when a session is completed",
             "field:Reminder text", "field:Aftercare text", "button:Save mails to clients"],
         ["choose a password"] = ["link:Cupwise", "field:New password", "field:New password again", "button:Save password and sign in"],
-        ["protocols"] = [.. Layout, "link:← Settings", "link:← Today (practitioner)", "field:Name", "field:Sites (site:side, comma-separated)", "field:Cup", "field:Technique", "field:Suction",
+        ["protocols"] = [.. Layout, "link:← Settings", "link:← Today (practitioner)", "field:Name", "field:site to treat", "field:Cup", "field:Technique", "field:Suction",
             "field:Minutes (stationary) or passes (moving)", "field:Days between sessions", "field:Sessions in a course",
             "field:What the studies found (left empty: \"No controlled evidence found.\")", "button:Add protocol"],
         ["reports"] = [.. Layout, "link:← Today", "field:From", "field:To", "field:Practitioner", "button:Show", "link:Download CSV"],
@@ -148,7 +148,7 @@ public sealed partial class ControlInventoryTests
                 const kind = e.matches('a[href]') ? 'link' : e.matches('button, [role=button]') ? 'button' : 'field';
                 if (e.closest('svg.map')) return e.matches('a[href]') ? 'link:map region' : 'button:map region';
                 if (e.closest('.grades[role=group]')) return 'button:mark grade';
-                if (e.matches('input[type=checkbox][name=sites]')) return 'field:site to treat';
+                if (e.matches('input[type=checkbox][name=sites], input[type=checkbox][name=Sites]')) return 'field:site to treat';
                 if (e.matches('a[href^="/sessions/"]') && e.closest('table')) return 'link:a session';
                 const labelled = e.id ? document.querySelector(`label[for="${e.id}"]`) : null;
                 const wrapping = e.closest('label');
@@ -407,7 +407,7 @@ public sealed partial class ControlInventoryTests
             ["button:map region"] = "every charting test places cups by clicking regions",
             ["button:mark grade"] = "every charting test grades a mark by clicking \"Grade n: …\" in the picker",
             ["link:<client in the list>"] = "ClientListPageTests follows a client by the name the list shows",
-            ["field:site to treat"] = "the booking form's site checkboxes, named by their sites; AppointmentPageTests books with them",
+            ["field:site to treat"] = "the booking form's and the protocol form's site checkboxes, named by their sites; AppointmentPageTests and ProtocolPageTests tick them",
             ["link:a session"] = "Today's rows and the chart's sessions table link each visit (by client, by date); DayWalkThroughTests opens it from both",
             ["link:map region"] = "the chart's map regions open a site's history; ChartingTests follows one",
             ["link:<day of the week>"] = "the week's day headings open that day; CalendarPageTests goes from the week to a day",

@@ -16,20 +16,21 @@ public sealed class ProtocolPageTests
         await Assertions.Expect(table.GetByRole(AriaRole.Row)).ToHaveCountAsync(7);
 
         await page.GetByLabel("Name").FillAsync("Runner's calves");
-        await page.GetByLabel("Sites (site:side, comma-separated)").FillAsync("calf:left, calf:right");
-        await page.GetByLabel("Technique").SelectOptionAsync("moving");
-        await page.GetByLabel("Suction").SelectOptionAsync("squeeze");
-        await page.GetByLabel("Cup", new() { Exact = true }).SelectOptionAsync("silicone-body-50");
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Calf, left", Exact = true }).CheckAsync();
+        await page.GetByRole(AriaRole.Checkbox, new() { Name = "Calf, right", Exact = true }).CheckAsync();
+        await page.GetByLabel("Technique").SelectOptionAsync(new SelectOptionValue { Label = "Moving (gliding)" });
+        await page.GetByLabel("Suction").SelectOptionAsync(new SelectOptionValue { Label = "Squeeze" });
+        await page.GetByLabel("Cup", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Silicone body cup, 50 mm" });
         await page.GetByLabel("Minutes (stationary) or passes (moving)").FillAsync("6");
         await page.GetByLabel("What the studies found (left empty: \"No controlled evidence found.\")").FillAsync("Cupping flushes toxins out of tired muscles.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Add protocol" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("makes a claim Cupwise never makes");
 
         await page.GetByLabel("Name").FillAsync("Runner's calves");
-        await page.GetByLabel("Sites (site:side, comma-separated)").FillAsync("calf:left, calf:right");
-        await page.GetByLabel("Technique").SelectOptionAsync("moving");
-        await page.GetByLabel("Suction").SelectOptionAsync("squeeze");
-        await page.GetByLabel("Cup", new() { Exact = true }).SelectOptionAsync("silicone-body-50");
+        await Assertions.Expect(page.GetByRole(AriaRole.Checkbox, new() { Name = "Calf, left", Exact = true })).ToBeCheckedAsync();
+        await page.GetByLabel("Technique").SelectOptionAsync(new SelectOptionValue { Label = "Moving (gliding)" });
+        await page.GetByLabel("Suction").SelectOptionAsync(new SelectOptionValue { Label = "Squeeze" });
+        await page.GetByLabel("Cup", new() { Exact = true }).SelectOptionAsync(new SelectOptionValue { Label = "Silicone body cup, 50 mm" });
         await page.GetByLabel("Minutes (stationary) or passes (moving)").FillAsync("6");
         await page.GetByLabel("Days between sessions").FillAsync("10");
         await page.GetByLabel("Sessions in a course").FillAsync("5");
@@ -38,6 +39,9 @@ public sealed class ProtocolPageTests
         await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "Runner's calves" })).ToContainTextAsync("every 10 days, up to 5 sessions");
         await Assertions.Expect(table).ToContainTextAsync("Runner's calves (this practice's)");
         await Assertions.Expect(table).ToContainTextAsync("No controlled evidence found.");
+        // The library reads in words: sites by name and side, cups by their label.
+        await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "Runner's calves" })).ToContainTextAsync("Calf, left; Calf, right");
+        await Assertions.Expect(table.GetByRole(AriaRole.Row, new() { Name = "Chronic low-back pain" })).ToContainTextAsync("Lower back, beside the spine, left; Lower back, beside the spine, right");
 
         var chart = await app.OpenAsync("/clients/c0ffee00-0000-4000-8000-0000000000b1");
         await Assertions.Expect(chart.GetByLabel("Protocol").Locator("option", new() { HasText = "Runner's calves" })).ToHaveCountAsync(1);

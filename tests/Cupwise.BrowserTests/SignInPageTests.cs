@@ -94,7 +94,11 @@ public sealed class SignInPageTests
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Audit log" })).ToBeVisibleAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Check the chain" }).ClickAsync();
         Assert.True(await page.GetByText("Intact:").IsVisibleAsync());
-        Assert.True(await page.GetByRole(AriaRole.Cell, new() { Name = "sign-in · POST /login" }).First.IsVisibleAsync());
+        // Entries read as what the person did, not as the server's routes and record types.
+        Assert.True(await page.GetByRole(AriaRole.Cell, new() { Name = "Signed in", Exact = true }).First.IsVisibleAsync());
+        var visit = page.GetByRole(AriaRole.Row).Filter(new() { HasText = practitioner.Email }).Filter(new() { HasText = "Opened a client's chart" });
+        await Assertions.Expect(visit.First).ToContainTextAsync("Client C Demo");
+        await Assertions.Expect(visit.First).ToContainTextAsync("Done");
         await BrowserApp.ScreenshotAsync(page, "audit-log");
 
         // A period with nothing in it, then today's entries as a spreadsheet.
@@ -107,7 +111,7 @@ public sealed class SignInPageTests
         await page.GetByLabel("From").FillAsync(Day(-1));
         await page.GetByLabel("To").FillAsync(Day(1));
         await page.GetByRole(AriaRole.Button, new() { Name = "Show" }).ClickAsync();
-        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "sign-in · POST /login" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Cell, new() { Name = "Signed in", Exact = true }).First).ToBeVisibleAsync();
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = "Download as CSV" }).ClickAsync());
         Assert.Equal("cupwise-audit.csv", download.SuggestedFilename);
         var csv = await File.ReadAllTextAsync(await download.PathAsync());

@@ -47,6 +47,12 @@ public sealed class AuditTests
         Assert.Contains(entries, e => e is { Action: "create" } && e.What.StartsWith("CupApplication ", StringComparison.Ordinal));
         Assert.Contains(entries, e => e is { Action: "read", Outcome: "403" } && e.Actor.StartsWith("frontdesk-", StringComparison.Ordinal));
         Assert.Contains(entries, e => e is { Action: "read", What: "GET /clients/{Id:guid}", Outcome: "200" });
+        // The log page tells each entry as what the person did.
+        var said = entries.Select(Cupwise.Audit.AuditWords.What).ToList();
+        Assert.Contains("Read a client through the API", said);
+        Assert.Contains("Opened a client's chart", said);
+        Assert.Contains("Added a session", said);
+        Assert.Contains("Added cup 1", said);
         // Never the query string, never a name.
         Assert.DoesNotContain(entries, e => e.What.Contains('?') || e.What.Contains("Example", StringComparison.Ordinal));
 

@@ -44,7 +44,7 @@ public sealed class PracticeProtocol
         var known = StandardCatalogue.Sites.ToDictionary(s => s.Id);
         if (sites.Count is 0 or > 20)
         {
-            errors.Add(new FieldError("sites", "must list 1 to 20 sites as site:side, for example lower-back:left."));
+            errors.Add(new FieldError("sites", "must name 1 to 20 sites."));
         }
         for (var i = 0; i < sites.Count; i++)
         {
@@ -65,13 +65,13 @@ public sealed class PracticeProtocol
         }
         if (string.IsNullOrWhiteSpace(cup) || !cupExists(cup))
         {
-            errors.Add(new FieldError("cup", "must be a cup from GET /api/v1/cups."));
+            errors.Add(new FieldError("cup", "must be one of the cups Cupwise knows."));
         }
         if (technique is Technique.Moving ? passes is not (>= 1 and <= 50) : minutes is not (>= 1 and <= 20))
         {
             errors.Add(technique is Technique.Moving
                 ? new FieldError("passes", "are required for moving cups: 1 to 50 per pathway.")
-                : new FieldError("minutes", "are required: 1 to 20 (SCIENCE.md §3, retention)."));
+                : new FieldError("minutes", "are required: 1 to 20."));
         }
         if (intervalDays is not (>= 3 and <= 60))
         {
@@ -88,7 +88,7 @@ public sealed class PracticeProtocol
         }
         foreach (var claim in ClaimsCheck.Scan(statement).Concat(ClaimsCheck.Scan(title)))
         {
-            errors.Add(new FieldError("evidenceStatement", $"makes a claim Cupwise never makes (SCIENCE.md §6): \"{claim}\". Say what the studies found instead."));
+            errors.Add(new FieldError("evidenceStatement", $"makes a claim Cupwise never makes: \"{claim}\". Say what the studies found instead."));
         }
         var key = "own-" + new string([.. title.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')]).Trim('-');
         while (key.Contains("--", StringComparison.Ordinal))

@@ -52,14 +52,6 @@ public sealed class LoginCommands(CupwiseDbContext db, PracticeScope scope, User
         ["confirm"] = "New password again",
     };
 
-    public static string RoleWords(UserRole role) => role switch
-    {
-        UserRole.Owner => "Owner",
-        UserRole.Practitioner => "Practitioner",
-        UserRole.FrontDesk => "Front desk",
-        UserRole.Client => "Client",
-    };
-
     public static string StatusWords(LoginStatus status) => status switch
     {
         LoginStatus.Active => "Active",
@@ -197,7 +189,7 @@ public sealed class LoginCommands(CupwiseDbContext db, PracticeScope scope, User
         };
         db.Users.Add(user);
         var link = await StageInvitationAsync(user, baseUrl, now, cancellationToken);
-        audit.Stage(db, me.UserId, Actor, scope.PracticeId, clientId, "login-invite", $"{email} invited as {RoleWords(role).ToLowerInvariant()}");
+        audit.Stage(db, me.UserId, Actor, scope.PracticeId, clientId, "login-invite", $"{email} invited as {Words.Of(role).ToLowerInvariant()}");
         await db.SaveChangesAsync(cancellationToken);
         mail.Wake();
         return CommandResult<(CupwiseUser, string)>.Done((user, link));
@@ -235,7 +227,7 @@ public sealed class LoginCommands(CupwiseDbContext db, PracticeScope scope, User
         var link = $"{baseUrl.TrimEnd('/')}/invite/{secret}";
         var until = PracticeTime.Words(invitation.ExpiresAt, practice.TimeZone);
         var body = user.PasswordHash is null
-            ? $"Hello,\n\n{practice.Name} has made you a Cupwise login ({RoleWords(user.Role).ToLowerInvariant()}) for {user.Email}.\n\nOpen this link to choose your password:\n{link}\n\n"
+            ? $"Hello,\n\n{practice.Name} has made you a Cupwise login ({Words.Of(user.Role).ToLowerInvariant()}) for {user.Email}.\n\nOpen this link to choose your password:\n{link}\n\n"
             : $"Hello,\n\n{practice.Name}'s owner has sent you a link to choose a new password for your Cupwise login {user.Email}.\n\nOpen it to choose one:\n{link}\n\n"
                 + "Choosing it signs you out of every browser and revokes your API tokens.\n\n";
         mail.Stage(db, scope.PracticeId, MailKind.Invitation, user.Email!,

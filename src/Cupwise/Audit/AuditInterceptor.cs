@@ -152,8 +152,15 @@ public sealed class AuditInterceptor(AuditLog log, CurrentUser user, TimeProvide
             {
                 continue;
             }
+            // A cup by its number, and a change by the fields it changed, so that the log page can say "changed cup 3's
+            // mark grade" (AuditWords).
+            var number = entry.Entity is CupApplication cup ? $" #{cup.Number}" : "";
+            var fields = entry.State == EntityState.Modified
+                ? string.Join(",", entry.Properties.Where(p => p.IsModified && !p.Metadata.IsConcurrencyToken && p.Metadata.Name is not "Version")
+                    .Select(p => p.Metadata.Name).Where(n => n.All(char.IsAsciiLetter)).Take(8))
+                : "";
             pending.Add(new AuditRecord(default, user.UserId, AuditMiddleware.Actor(user), user.PracticeId, client, change,
-                $"{entry.Metadata.ClrType.Name} {id}", "ok", kind, resource));
+                $"{entry.Metadata.ClrType.Name} {id}{number}{(fields.Length > 0 ? " " + fields : "")}", "ok", kind, resource));
         }
         // One entry per client and kind of change in a save: "create TreatmentSession 6f… + 8 CupApplication", not
         // one per cup, so that a session with many cups costs the log one line.

@@ -220,11 +220,7 @@ public sealed record ClientChartData(
 
     public double RimOf(ChartCup cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
 
-    public string SiteName(string siteId, BodySide side)
-    {
-        var name = Sites.FirstOrDefault(s => s.Id == siteId)?.Name ?? siteId;
-        return side == BodySide.None ? name : $"{name}, {MapGeometry.SideLabel(side)}";
-    }
+    public string SiteName(string siteId, BodySide side) => Words.Site(siteId, side, Sites);
 
     /// <summary>
     /// The pain chart (ScottPlot, SVG): before/after pairs per visit joined by a short line, 0–10 fixed. Drawing

@@ -40,11 +40,7 @@ public static class SiteClearance
     }
 
     /// <summary>A site as people name it: "Upper back, beside the spine, left".</summary>
-    public static string SiteName(string siteId, BodySide side)
-    {
-        var name = StandardCatalogue.Sites.FirstOrDefault(s => s.Id == siteId)?.Name ?? siteId;
-        return side == BodySide.None ? name : $"{name}, {Components.Maps.MapGeometry.SideLabel(side)}";
-    }
+    public static string SiteName(string siteId, BodySide side) => Words.Site(siteId, side, StandardCatalogue.Sites);
 
     /// <summary>
     /// One finding per planned cup whose site has not cleared by <paramref name="now"/>: it needs a recorded reason

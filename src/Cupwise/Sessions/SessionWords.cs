@@ -2,29 +2,9 @@ using Cupwise.Domain.Sessions;
 
 namespace Cupwise.Sessions;
 
-/// <summary>What people call a session's states and parts, on every page.</summary>
+/// <summary>How a session's amendments and findings read (names of things are in <see cref="Words"/>).</summary>
 public static class SessionWords
 {
-    public static string Status(SessionStatus status) => status switch
-    {
-        SessionStatus.Draft => "Planned",
-        SessionStatus.InProgress => "In progress",
-        SessionStatus.Completed => "Completed",
-        SessionStatus.EnteredInError => "Entered in error",
-        SessionStatus.Discarded => "Discarded",
-    };
-
-    public static string Adjunct(AdjunctKind kind) => kind switch
-    {
-        AdjunctKind.Acupuncture => "Acupuncture",
-        AdjunctKind.Massage => "Massage",
-        AdjunctKind.FacialProduct => "Facial product",
-        AdjunctKind.GuaSha => "Gua sha",
-        AdjunctKind.Moxibustion => "Moxibustion",
-        AdjunctKind.Stretching => "Stretching",
-        AdjunctKind.Other => "Other",
-    };
-
     /// <summary>A changed field of an amendment as people say it: "cups[2].markGrade" is "Cup 2, mark grade".</summary>
     public static string Field(string field)
     {

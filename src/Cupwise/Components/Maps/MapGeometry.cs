@@ -71,20 +71,6 @@ public static class MapGeometry
     /// <summary>Region size on the map, in map units.</summary>
     public static (double Rx, double Ry) RegionRadius(MapView view) => view == MapView.Face ? (6.5, 4.5) : (6.5, 6.5);
 
-    public static string ViewName(MapView view) => view switch
-    {
-        MapView.Front => "Body, front",
-        MapView.Back => "Body, back",
-        _ => "Face",
-    };
-
-    public static string SideLabel(BodySide side) => side switch
-    {
-        BodySide.Left => "left",
-        BodySide.Right => "right",
-        _ => "",
-    };
-
     /// <summary>Every region drawn on a view: bilateral sites twice, one per side.</summary>
     public static IEnumerable<(BodySite Site, BodySide Side, MapPoint Centre)> Regions(IEnumerable<BodySite> sites, MapView view)
     {
