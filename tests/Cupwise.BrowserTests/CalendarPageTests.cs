@@ -53,7 +53,9 @@ public sealed class CalendarPageTests
         // Choosing 10:00 opens the booking form at that time; the sites cupped yesterday have not cleared, so it asks first.
         await BookAsync(page, "Book Demo practitioner at 10:00", "low-back");
         await Assertions.Expect(page.GetByLabel("Time (UTC)")).ToHaveValueAsync("10:00");
-        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("will not have cleared");
+        // The front desk learns when, never which sites were cupped.
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The marks from the client's last cupping will not all have faded by then");
+        await Assertions.Expect(page.GetByRole(AriaRole.Alert)).Not.ToContainTextAsync("Lower back");
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToContainTextAsync("The first good time is");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book anyway" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Booked.");

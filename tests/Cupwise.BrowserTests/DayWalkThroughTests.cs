@@ -155,7 +155,7 @@ public sealed class DayWalkThroughTests
         await page.ReloadAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Morgan Example");
         Assert.Equal(6, await page.GetByRole(AriaRole.Group, new() { Name = "Body, back map" }).Locator("g.cup").CountAsync());
-        await Assertions.Expect(page.GetByText("Pain fell from 6 to 2 over 1 visit(s).", new() { Exact = true })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByText("Pain was 6 at the start. In the latest session it went from 6 to 2.", new() { Exact = true })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "Upcoming appointments" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(2);
         await Assertions.Expect(page.GetByRole(AriaRole.Table, new() { Name = "When can we cup again" }).GetByRole(AriaRole.Row)).ToHaveCountAsync(7);
         // The visit is on Today's list of what was done, and opens from there and from the chart's sessions.

@@ -105,7 +105,20 @@ public sealed class CourseStatisticsTests
         Assert.Null(progress.WithinSession);
         Assert.Equal(-4, progress.Change);
         Assert.Contains("Too few measurements to tell", progress.Verdict, StringComparison.Ordinal);
-        Assert.StartsWith("Pain went from 7 to 3", progress.Verdict, StringComparison.Ordinal);
+        Assert.StartsWith("Pain went from 7 to 3 over the course", progress.Verdict, StringComparison.Ordinal);
+        Assert.Contains("Within the latest session it went from 3 to 0.", progress.Verdict, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AFirstSessionsDropIsToldAsTheSessionsAndNotAsTheCourses()
+    {
+        // Pain 6 before the first session and 3 just after: the course has one reading so far, not "6, as at the start".
+        var s = Guid.NewGuid();
+        var progress = CourseStatistics.Analyse("pain", true, true, [Pre(0, 6, s), Post(0, 3, s)]);
+        Assert.Equal((6.0, 3.0), (progress.LastSessionBefore, progress.LastSessionAfter));
+        Assert.Null(progress.ClinicallyImportant);
+        Assert.StartsWith("Pain was 6 at the start. Within the latest session it went from 6 to 3; the reading before the next session tells whether that lasts.", progress.Verdict, StringComparison.Ordinal);
+        Assert.DoesNotContain("as at the start", progress.Verdict, StringComparison.Ordinal);
     }
 
     [Fact]

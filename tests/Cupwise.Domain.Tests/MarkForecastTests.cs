@@ -102,6 +102,19 @@ public sealed class MarkForecastTests
     }
 
     [Fact]
+    public void InThePracticesZoneASiteIsEligibleFromTheStartOfTheDay()
+    {
+        // Cupped late on a Friday evening in New York (after midnight UTC): three days on is Monday there, from its start.
+        var newYork = TimeZoneInfo.FindSystemTimeZoneById("America/New_York");
+        var friday = new DateTimeOffset(2026, 11, 20, 22, 30, 0, TimeSpan.FromHours(-5));
+        var site = Assert.Single(MarkForecaster.Eligibility([Mark(2, removed: friday)], [Seen(0, 1, from: friday)], zone: newYork));
+        Assert.Equal(new DateTimeOffset(2026, 11, 23, 0, 0, 0, TimeSpan.FromHours(-5)), site.EligibleFrom);
+        // Without a zone the exact moment stays (the rule's own arithmetic).
+        var exact = Assert.Single(MarkForecaster.Eligibility([Mark(2, removed: friday)], [Seen(0, 1, from: friday)]));
+        Assert.Equal(friday.AddDays(3), exact.EligibleFrom);
+    }
+
+    [Fact]
     public void ASiteSeenClearIsEligibleOnceTheIntervalHasPassed()
     {
         var sites = MarkForecaster.Eligibility([Mark(3)], [Seen(0, 4)]);

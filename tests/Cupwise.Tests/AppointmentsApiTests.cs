@@ -100,7 +100,8 @@ public sealed class AppointmentsApiTests
         var eligibility = await app.GetAsync<List<Cupwise.Marks.SiteEligibilityResponse>>($"/api/v1/clients/{client.Id}/sites/eligibility");
         Assert.All(eligibility, e => Assert.Equal("minimum interval between sessions on one site", e.Reason)); // 7 days outlast a grade-2 mark
         var slots = await app.GetAsync<SlotsResponse>($"/api/v1/clients/{client.Id}/next-slots?practitionerId={practitioner.Id}&sites=lower-back:left");
-        Assert.Equal(removed.AddDays(7), slots.EarliestForSites);
+        // Seven days on, counted in the practice's days: from the start of Friday 27 Nov in Berlin.
+        Assert.Equal(new DateTimeOffset(2026, 11, 27, 0, 0, 0, TimeSpan.FromHours(1)), slots.EarliestForSites);
         // Friday 27 Nov is the earliest; the first Thursday after it is 3 Dec; 14:00 in Berlin (UTC+1) is 13:00 UTC.
         Assert.Equal(new DateTimeOffset(2026, 12, 3, 13, 0, 0, TimeSpan.Zero), slots.Slots[0]);
         Assert.All(slots.Slots, s => Assert.Equal(DayOfWeek.Thursday, s.DayOfWeek));

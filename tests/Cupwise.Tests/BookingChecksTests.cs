@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Net;
 using Cupwise.Scheduling;
 using Cupwise.Sessions;
@@ -38,6 +39,13 @@ public sealed class BookingChecksTests
         Assert.Contains("Upper back, beside the spine, left will not have cleared: it may be cupped again from", why, StringComparison.Ordinal);
         Assert.Contains("The first good time is", why, StringComparison.Ordinal);
         Assert.Contains("confirm", why, StringComparison.Ordinal);
+        // The front desk is told when, not which sites were cupped.
+        var desk = await app.ClientAsAsync(Cupwise.Data.Accounts.UserRole.FrontDesk);
+        var deskAsked = await desk.PostAsJsonAsync("/api/v1/appointments", early, CupwiseApp.Json);
+        Assert.Equal(HttpStatusCode.Conflict, deskAsked.StatusCode);
+        var told = await deskAsked.Content.ReadAsStringAsync();
+        Assert.Contains("last cupping will not all have faded by then: cupping again is possible from", told, StringComparison.Ordinal);
+        Assert.DoesNotContain("Upper back", told, StringComparison.Ordinal);
         Assert.Empty(await app.GetAsync<List<AppointmentResponse>>($"/api/v1/practitioners/{practitioner}/appointments?from=2026-11-20T00:00:00Z"));
 
         var booked = await (await app.PostAsync("/api/v1/appointments", early with { Confirm = true })).ReadAsync<AppointmentResponse>(HttpStatusCode.Created);

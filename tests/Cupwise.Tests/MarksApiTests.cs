@@ -26,7 +26,8 @@ public sealed class MarksApiTests
         Assert.Equal(("client", 0), (followUp.Source, followUp.Grade));
 
         var after = (await app.GetAsync<List<SiteEligibilityResponse>>($"/api/v1/clients/{client.Id}/sites/eligibility")).ToDictionary(e => (e.Site, e.Side));
-        Assert.Equal(removed.AddDays(3), after[("lower-back", "left")].EligibleFrom); // clear on day 2; the 3-day interval still applies
+        // Clear on day 2; the 3-day interval still applies, counted in days: from the start of 23 Nov in the practice's zone (UTC).
+        Assert.Equal(new DateTimeOffset(removed.UtcDateTime.Date.AddDays(3), TimeSpan.Zero), after[("lower-back", "left")].EligibleFrom);
         Assert.Equal("seen clear", after[("lower-back", "left")].Reason);
         Assert.Equal((removed.AddDays(2), removed.AddDays(2)), (after[("lower-back", "left")].PredictedClearFrom, after[("lower-back", "left")].PredictedClearTo));
         // The right side was not seen, but this client's marks clear fast: its forecast moves earlier too.

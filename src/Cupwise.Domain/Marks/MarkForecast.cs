@@ -105,7 +105,12 @@ public static class MarkForecaster
     /// Per site and side, the earliest date it may be cupped again: the later of its marks' clearance (observed
     /// clear wins over the forecast) and the minimum interval after its last cup (SCIENCE.md §2).
     /// </summary>
-    public static IReadOnlyList<SiteEligibility> Eligibility(IReadOnlyList<MarkRecord> marks, IReadOnlyList<MarkObservation> observations, TimeSpan? minimumInterval = null)
+    /// <param name="zone">
+    /// The practice's zone: given, a site is eligible from the start of the day it becomes so there. A forecast is good
+    /// to about a day, and practitioners count days between sessions ("cupped Monday, again Thursday"), not hours.
+    /// </param>
+    public static IReadOnlyList<SiteEligibility> Eligibility(IReadOnlyList<MarkRecord> marks, IReadOnlyList<MarkObservation> observations, TimeSpan? minimumInterval = null,
+        TimeZoneInfo? zone = null)
     {
         var interval = minimumInterval ?? DefaultMinimumInterval;
         var factor = ClientFactor(marks, observations);
@@ -129,6 +134,10 @@ public static class MarkForecaster
                 : clearBy is null ? "no mark expected; minimum interval between sessions on one site"
                 : from == clearBy ? (personalised ? "mark forecast to clear (from this client's own clearing)" : "mark forecast to clear")
                 : "minimum interval between sessions on one site";
+            if (zone is not null)
+            {
+                from = StartOfDay(from, zone);
+            }
             // The site's mark at its last visit: the darkest of the cups taken off it then.
             var lastVisit = site.Where(m => m.RemovedAt > last.RemovedAt - SameVisit).ToList();
             var hasMark = clearSeen is null && slowest is not null;
@@ -141,6 +150,18 @@ public static class MarkForecaster
             });
         }
         return result;
+    }
+
+    /// <summary>Midnight at the start of the day <paramref name="moment"/> falls on, in <paramref name="zone"/>.</summary>
+    public static DateTimeOffset StartOfDay(DateTimeOffset moment, TimeZoneInfo zone)
+    {
+        var midnight = TimeZoneInfo.ConvertTime(moment, zone).Date;
+        // Where the clocks change at midnight, the day starts at the first moment that exists.
+        while (zone.IsInvalidTime(midnight))
+        {
+            midnight = midnight.AddMinutes(30);
+        }
+        return new DateTimeOffset(midnight, zone.GetUtcOffset(midnight));
     }
 
     /// <summary>The typical clearance of one mark before personalisation, days.</summary>

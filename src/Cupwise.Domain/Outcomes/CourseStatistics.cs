@@ -24,7 +24,9 @@ public sealed record MeasureProgress(
     int WithinSessionPairs,
     Estimate? TrendPerWeek,
     bool? ClinicallyImportant,
-    string Verdict);
+    string Verdict,
+    double? LastSessionBefore = null,
+    double? LastSessionAfter = null);
 
 /// <summary>
 /// Single-client statistics over a course (docs/outcomes.md). Sustained readings are those taken before a
@@ -49,8 +51,8 @@ public static class CourseStatistics
         var pairs = ordered.Where(r => r.Timing == MeasurementTiming.BeforeSession && r.SessionId is not null)
             .Select(before => (Before: before, After: ordered.FirstOrDefault(a => a.Timing == MeasurementTiming.AfterSession && a.SessionId == before.SessionId)))
             .Where(p => p.After is not null)
-            .Select(p => p.After!.Value - p.Before.Value)
             .ToList();
+        var lastPair = pairs.Count > 0 ? (Before: pairs[^1].Before.Value, After: pairs[^1].After!.Value) : ((double Before, double After)?)null;
 
         double? baseline = sustained.Count > 0 ? sustained[0].Value : null;
         double? latest = sustained.Count > 0 ? sustained[^1].Value : null;
@@ -67,20 +69,21 @@ public static class CourseStatistics
                 courseChange = new Estimate(slope.Value * span, slope.Low * span, slope.High * span);
             }
         }
-        var within = pairs.Count >= MinimumForInterval ? MeanWithInterval(pairs) : null;
+        var within = pairs.Count >= MinimumForInterval ? MeanWithInterval([.. pairs.Select(p => p.After!.Value - p.Before.Value)]) : null;
 
         bool? important = null;
-        if (isPain && baseline is { } b && latest is { } l)
+        // One reading is a starting point, not a change: nothing to call important or not yet.
+        if (isPain && sustained.Count >= 2 && baseline is { } b && latest is { } l)
         {
             var improvement = lowerIsBetter ? b - l : l - b;
             important = improvement >= PainMcidPoints || (b > 0 && improvement / b >= PainMcidFraction);
         }
         return new MeasureProgress(measure, lowerIsBetter, ordered.Count, baseline, latest, change, courseChange, within, pairs.Count, trend, important,
-            Verdict(measure, lowerIsBetter, isPain, sustained.Count, baseline, latest, courseChange, important));
+            Verdict(measure, lowerIsBetter, isPain, sustained.Count, baseline, latest, courseChange, important, lastPair), lastPair?.Before, lastPair?.After);
     }
 
     private static string Verdict(string measure, bool lowerIsBetter, bool isPain, int sustained, double? baseline, double? latest,
-        Estimate? courseChange, bool? important)
+        Estimate? courseChange, bool? important, (double Before, double After)? lastPair)
     {
         var inv = CultureInfo.InvariantCulture;
         var name = char.ToUpperInvariant(measure[0]) + measure[1..];
@@ -88,23 +91,29 @@ public static class CourseStatistics
         {
             return $"No {measure} readings before a session or between visits yet.";
         }
-        var moved = l == b ? string.Create(inv, $"{name} is {l:0.#}, as at the start")
-            : string.Create(inv, $"{name} went from {b:0.#} to {l:0.#}");
-        var mcid = isPain ? (important == true
+        // The course (readings before sessions and between visits) and the session (before → just after) are told
+        // apart: a drop within one session says nothing yet about whether it lasts.
+        var moved = sustained == 1 ? string.Create(inv, $"{name} was {b:0.#} at the start")
+            : l == b ? string.Create(inv, $"{name} is {l:0.#}, as at the start")
+            : string.Create(inv, $"{name} went from {b:0.#} to {l:0.#} over the course");
+        var session = lastPair is { } p && p.Before != p.After
+            ? string.Create(inv, $". Within the latest session it went from {p.Before:0.#} to {p.After:0.#}{(sustained == 1 ? "; the reading before the next session tells whether that lasts" : "")}")
+            : lastPair is { } same ? string.Create(inv, $". Within the latest session it stayed at {same.After:0.#}") : "";
+        var mcid = important is null ? "" : isPain ? (important == true
                 ? " — a clinically important change (about 2 points or 30 %)"
                 : " — less than a clinically important change (about 2 points or 30 %)")
             : "";
         if (courseChange is null)
         {
-            return $"{moved}{mcid}. Too few measurements to tell whether that is more than day-to-day variation ({sustained} so far; {MinimumForInterval} are needed).";
+            return $"{moved}{mcid}{session}. Too few measurements to tell whether that is more than day-to-day variation ({sustained} so far; {MinimumForInterval} are needed).";
         }
         var interval = string.Create(inv, $"{courseChange.Value:+0.0;-0.0;0.0} over the course (95 % CI {courseChange.Low:+0.0;-0.0;0.0} to {courseChange.High:+0.0;-0.0;0.0})");
         if (!courseChange.ExcludesZero)
         {
-            return $"{moved}{mcid}. The trend, {interval}, is compatible with no change.";
+            return $"{moved}{mcid}{session}. The trend, {interval}, is compatible with no change.";
         }
         var better = lowerIsBetter ? courseChange.Value < 0 : courseChange.Value > 0;
-        return $"{moved}{mcid}. The trend, {interval}, shows it {(better ? "improving" : "worsening")}.";
+        return $"{moved}{mcid}{session}. The trend, {interval}, shows it {(better ? "improving" : "worsening")}.";
     }
 
     /// <summary>Least-squares slope of <paramref name="y"/> on <paramref name="x"/> with its 95 % interval (t with n − 2 degrees of freedom).</summary>

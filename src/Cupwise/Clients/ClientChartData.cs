@@ -112,7 +112,7 @@ public sealed record ClientChartData(
         public IReadOnlyList<ChartSession> Sessions { get; } = sessions;
         public IReadOnlyList<Cupwise.Domain.Marks.MarkObservation> FollowUps { get; } = followUps;
         public IReadOnlyDictionary<string, Cup> Cups { get; } = cups;
-        public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility>? Eligibility { get; set; }
+        public (TimeZoneInfo Zone, IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> Sites)? Eligibility { get; set; }
 
         /// <summary>The latest drawing of each map view (front, back, face).</summary>
         public DrawnPlacements?[] Drawn { get; } = new DrawnPlacements?[3];
@@ -209,14 +209,22 @@ public sealed record ClientChartData(
     /// The forecast depends only on the sessions and follow-ups (not on today's date), so it is worked out once per
     /// cached course and shared.
     /// </remarks>
-    public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> Eligibility() =>
-        (_course ??= new CourseRecord(Sessions, FollowUps, Cups)).Eligibility ??= ComputeEligibility();
+    public IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> Eligibility()
+    {
+        var course = _course ??= new CourseRecord(Sessions, FollowUps, Cups);
+        // Days are the practice's: a change of zone works them out again.
+        if (course.Eligibility is not { } known || known.Zone != TimeZone)
+        {
+            course.Eligibility = known = (TimeZone, ComputeEligibility());
+        }
+        return known.Sites;
+    }
 
     private IReadOnlyList<Cupwise.Domain.Marks.SiteEligibility> ComputeEligibility() =>
         Cupwise.Domain.Marks.MarkForecaster.Eligibility(
             [.. Applications.Where(a => a.Cup.RemovedAt is not null).Select(a => new Cupwise.Domain.Marks.MarkRecord(a.Cup.SiteId, a.Cup.Side, a.Cup.RemovedAt!.Value,
                 a.Cup.MarkGrade, a.Cup.Technique, a.Cup.View, a.Cup.ActualDuration, a.Cup.Pressure))],
-            FollowUps, MinimumSiteInterval);
+            FollowUps, MinimumSiteInterval, TimeZone);
 
     public double RimOf(ChartCup cup) => Cups.TryGetValue(cup.CupId, out var c) ? c.RimDiameter.Millimetres : 40;
 
@@ -233,7 +241,7 @@ public sealed record ClientChartData(
         {
             return null;
         }
-        var key = (nameof(PainChartAsync), Client.Id, PainStamp.Count, PainStamp.Latest);
+        var key = (nameof(PainChartAsync), Client.Id, PainStamp.Count, PainStamp.Latest, TimeZone.Id);
         if (cache.TryGetValue(key, out (string, string) drawn))
         {
             return drawn;
@@ -244,46 +252,26 @@ public sealed record ClientChartData(
         return drawn;
     }
 
-    private static (string Svg, string Sentence) DrawPainChart(List<OutcomeMeasurement> pain)
+    private (string Svg, string Sentence) DrawPainChart(List<OutcomeMeasurement> pain)
     {
-        var plot = new Plot();
-        plot.Font.Set("DejaVu Sans");
-        var before = pain.Where(o => o.Timing != MeasurementTiming.AfterSession).ToList();
-        var after = pain.Where(o => o.Timing == MeasurementTiming.AfterSession).ToList();
-        foreach (var b in before.Where(b => b.SessionId is not null))
-        {
-            var a = after.FirstOrDefault(x => x.SessionId == b.SessionId);
-            if (a is not null)
-            {
-                var pair = plot.Add.ScatterLine(new[] { b.TakenAt.UtcDateTime.ToOADate(), a.TakenAt.UtcDateTime.ToOADate() + 0.3 }, new[] { b.Value, a.Value });
-                pair.Color = Color.FromHex("#9aa9ad");
-                pair.LineWidth = 2;
-            }
-        }
-        var beforeMarks = plot.Add.ScatterPoints(before.Select(o => o.TakenAt.UtcDateTime.ToOADate()).ToArray(), before.Select(o => o.Value).ToArray());
-        beforeMarks.Color = Color.FromHex("#8e2c48");
-        beforeMarks.MarkerSize = 10;
-        beforeMarks.LegendText = "Before";
-        var afterMarks = plot.Add.ScatterPoints(after.Select(o => o.TakenAt.UtcDateTime.ToOADate() + 0.3).ToArray(), after.Select(o => o.Value).ToArray());
-        afterMarks.Color = Color.FromHex("#2f7f7a");
-        afterMarks.MarkerSize = 10;
-        afterMarks.LegendText = "After";
-        Cupwise.Plans.ChartStyle.DayTicksBottom(plot);
-        plot.Axes.SetLimitsY(0, 10); // UI.md: pain on a 0–10 axis that never rescales
-        var first = pain.Min(o => o.TakenAt).UtcDateTime.ToOADate();
-        var last = pain.Max(o => o.TakenAt).UtcDateTime.ToOADate();
-        plot.Axes.SetLimitsX(first - 1, last + 1.5);
-        plot.Axes.Left.Label.Text = "Pain (0–10)";
-        plot.ShowLegend(Alignment.UpperRight);
-        const int width = 640, height = 300;
-        var svg = Cupwise.Plans.ChartStyle.ScalableSvg(plot, width, height);
-        var start = before.FirstOrDefault()?.Value ?? pain[0].Value;
-        var end = (after.LastOrDefault() ?? pain[^1]).Value;
-        var visits = pain.Select(o => o.SessionId).Where(s => s is not null).Distinct().Count();
-        var verb = end < start ? "fell" : end > start ? "rose" : "stayed";
-        var sentence = verb == "stayed"
-            ? string.Create(CultureInfo.InvariantCulture, $"Pain stayed at {start:0} over {visits} visit(s).")
-            : string.Create(CultureInfo.InvariantCulture, $"Pain {verb} from {start:0} to {end:0} over {visits} visit(s).");
-        return (svg, sentence);
+        var plot = Cupwise.Plans.PlanCharts.Measure("Pain (0–10)", pain, null, [], 0, 10, TimeZone);
+        var svg = Cupwise.Plans.PlanCharts.Svg(plot);
+        var progress = Domain.Outcomes.CourseStatistics.Analyse("pain", lowerIsBetter: true, isPain: true,
+            [.. pain.Select(o => new Domain.Outcomes.Reading(o.TakenAt, o.Value, o.Timing, o.SessionId))]);
+        var visits = Cupwise.Plans.PlanCharts.Visits(pain, []).Count;
+        var inv = CultureInfo.InvariantCulture;
+        // The course (readings before sessions) and the latest session (before → just after) are said apart.
+        var sustained = pain.Count(o => o.Timing != MeasurementTiming.AfterSession);
+        var course = progress is { Baseline: { } b, Latest: { } l }
+            ? sustained == 1
+                ? string.Create(inv, $"Pain was {b:0} at the start.")
+                : l == b ? string.Create(inv, $"Pain is {l:0} before a session, as at the start, over {visits} visits.")
+                : string.Create(inv, $"Pain before a session went from {b:0} to {l:0} over {visits} visits.")
+            : "";
+        var session = progress is { LastSessionBefore: { } before, LastSessionAfter: { } after }
+            ? before == after ? string.Create(inv, $" In the latest session it stayed at {after:0}.")
+            : string.Create(inv, $" In the latest session it went from {before:0} to {after:0}.")
+            : "";
+        return (svg, (course + session).Trim());
     }
 }

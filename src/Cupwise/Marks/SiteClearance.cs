@@ -36,7 +36,7 @@ public static class SiteClearance
         var zone = practice?.TimeZoneId is { } id && TimeZoneInfo.TryFindSystemTimeZoneById(id, out var found) ? found : TimeZoneInfo.Utc;
         var records = marks.Select(m => new MarkRecord(m.SiteId, m.Side, m.RemovedAt!.Value, m.MarkGrade, m.Technique, m.View,
             m.AppliedAt is { } on ? m.RemovedAt!.Value - on : null, m.Pressure)).ToList();
-        return (MarkForecaster.Eligibility(records, followUps, interval), zone);
+        return (MarkForecaster.Eligibility(records, followUps, interval, zone), zone);
     }
 
     /// <summary>A site as people name it: "Upper back, beside the spine, left".</summary>

@@ -1,6 +1,8 @@
 using System.Globalization;
+using Cupwise.Accounts;
 using Cupwise.Api;
 using Cupwise.Data;
+using Cupwise.Data.Accounts;
 using Cupwise.Domain;
 using Cupwise.Domain.Catalogue;
 using Cupwise.Domain.Scheduling;
@@ -13,7 +15,7 @@ namespace Cupwise.Scheduling;
 /// practitioner's or the room's bookings is refused; a visit before its sites have cleared, or outside the
 /// practitioner's working hours, is booked only once confirmed, and the warning names the first good time.
 /// </summary>
-public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope, TimeProvider clock, Mail.MailQueue mail)
+public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope, TimeProvider clock, Mail.MailQueue mail, CurrentUser user)
 {
     public const int DefaultMinutes = 45;
 
@@ -211,9 +213,20 @@ public sealed class AppointmentCommands(CupwiseDbContext db, PracticeScope scope
             : ([], await PracticeZoneAsync(cancellationToken));
         var warnings = new List<string>();
         var late = Late(appointment, eligibility).ToList();
-        foreach (var (name, from) in late)
+        if (user.Is(UserRole.FrontDesk))
         {
-            warnings.Add($"{name} will not have cleared: it may be cupped again from {Day(from, zone)}.");
+            // The front desk books visits but never sees clinical detail: not which sites were cupped, only when.
+            if (late.Count > 0)
+            {
+                warnings.Add($"The marks from the client's last cupping will not all have faded by then: cupping again is possible from {Day(late.Max(l => l.From), zone)}.");
+            }
+        }
+        else
+        {
+            foreach (var (name, from) in late)
+            {
+                warnings.Add($"{name} will not have cleared: it may be cupped again from {Day(from, zone)}.");
+            }
         }
         var practitioner = await db.Practitioners.AsNoTracking().Where(p => p.Id == appointment.PractitionerId)
             .Select(p => new { p.DisplayName, p.WorkingHours }).FirstAsync(cancellationToken);

@@ -18,7 +18,7 @@ public static class RecallList
     /// <summary>How far back a course is taken to be still running.</summary>
     public static readonly TimeSpan Window = TimeSpan.FromDays(60);
 
-    public static async Task<IReadOnlyList<RecallEntry>> LoadAsync(CupwiseDbContext db, DateTimeOffset now, TimeSpan minimumInterval, CancellationToken cancellationToken = default)
+    public static async Task<IReadOnlyList<RecallEntry>> LoadAsync(CupwiseDbContext db, DateTimeOffset now, TimeSpan minimumInterval, TimeZoneInfo zone, CancellationToken cancellationToken = default)
     {
         var since = now - Window;
         var cups = await (from c in db.CupApplications.AsNoTracking()
@@ -48,7 +48,7 @@ public static class RecallList
             var marks = client.Select(c => new MarkRecord(c.SiteId, c.Side, c.RemovedAt, c.MarkGrade, c.Technique, c.View,
                 c.AppliedAt is { } on ? c.RemovedAt - on : null, c.Pressure)).ToList();
             var seen = observations.Where(o => o.ClientId == client.Key).Select(o => o.Observation).ToList();
-            var sites = MarkForecaster.Eligibility(marks, seen, minimumInterval);
+            var sites = MarkForecaster.Eligibility(marks, seen, minimumInterval, zone);
             var eligible = sites.Max(s => s.EligibleFrom);
             if (eligible <= now && names.TryGetValue(client.Key, out var name))
             {
