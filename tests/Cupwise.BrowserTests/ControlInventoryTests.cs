@@ -364,12 +364,7 @@ public sealed partial class ControlInventoryTests
     /// <summary>The strings the browser tests use, numbers and interpolations as "#".</summary>
     private static HashSet<string> UsedNames()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cupwise.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        var sources = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Cupwise.slnx not found above the tests."), "tests", "Cupwise.BrowserTests");
+        var sources = Path.Combine(Repository.Root(), "tests", "Cupwise.BrowserTests");
         var used = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(sources, "*.cs").Where(f => !f.EndsWith(nameof(ControlInventoryTests) + ".cs", StringComparison.Ordinal)))
         {

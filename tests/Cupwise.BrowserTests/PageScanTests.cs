@@ -150,12 +150,7 @@ public sealed partial class PageScanTests
     /// </summary>
     private static HashSet<string> Slugs()
     {
-        var dir = new DirectoryInfo(AppContext.BaseDirectory);
-        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "Cupwise.slnx")))
-        {
-            dir = dir.Parent;
-        }
-        var domain = Path.Combine(dir?.FullName ?? throw new InvalidOperationException("Cupwise.slnx not found above the tests."), "src", "Cupwise.Domain");
+        var domain = Path.Combine(Repository.Root(), "src", "Cupwise.Domain");
         var slugs = new HashSet<string>(StringComparer.Ordinal);
         foreach (var file in Directory.EnumerateFiles(domain, "*.json", SearchOption.AllDirectories).Where(f => !f.Contains("/bin/", StringComparison.Ordinal) && !f.Contains("/obj/", StringComparison.Ordinal)))
         {

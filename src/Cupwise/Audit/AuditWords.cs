@@ -128,7 +128,7 @@ public static partial class AuditWords
             return $"{Capital(action)}d a record";
         }
         var type = first.Groups["type"].Value;
-        var (one, many) = RecordNouns.TryGetValue(type, out var n) ? n : (Spaced(type), Spaced(type) + "s");
+        var (one, _) = Noun(type);
         var number = first.Groups["number"].Success ? first.Groups["number"].Value : null;
         var fields = first.Groups["fields"].Success
             ? first.Groups["fields"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(Spaced).ToList()
@@ -145,7 +145,7 @@ public static partial class AuditWords
             .Select(m =>
             {
                 var count = int.Parse(m.Groups["count"].Value, System.Globalization.CultureInfo.InvariantCulture);
-                var (o, ms) = RecordNouns.TryGetValue(m.Groups["type"].Value, out var x) ? x : (Spaced(m.Groups["type"].Value), Spaced(m.Groups["type"].Value) + "s");
+                var (o, ms) = Noun(m.Groups["type"].Value);
                 return count == 1 ? A(o) : $"{count} {ms}";
             }).ToList();
         return more.Count == 0 ? sentence : $"{sentence} and {Join(more)}";
@@ -165,6 +165,10 @@ public static partial class AuditWords
         ["TreatmentPlan"] = ("plan", "plans"),
         ["Appointment"] = ("visit", "visits"),
     };
+
+    /// <summary>A record type as people name it, one and many; a type the table lacks is spelt out.</summary>
+    private static (string One, string Many) Noun(string type) =>
+        RecordNouns.TryGetValue(type, out var noun) ? noun : (Spaced(type), Spaced(type) + "s");
 
     private static string Join(IReadOnlyList<string> items) => items.Count switch
     {
