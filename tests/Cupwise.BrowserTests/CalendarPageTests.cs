@@ -98,9 +98,12 @@ public sealed class CalendarPageTests
         await week.GetByRole(AriaRole.Link, new() { Name = "Thu 3 Dec" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thursday 3 December 2026");
         await page.GetByRole(AriaRole.Link, new() { Name = "Week", Exact = true }).ClickAsync();
+        // Each page has the same links: wait for the new one before using them, or the click lands on the old one.
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Week of Monday 30 November 2026");
         await page.GetByRole(AriaRole.Link, new() { Name = "Day", Exact = true }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thursday 3 December 2026");
         await page.GetByRole(AriaRole.Link, new() { Name = "Today", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Today, Wednesday 2 December 2026");
         await page.GetByLabel("Go to date").FillAsync("2026-12-03");
         await page.GetByRole(AriaRole.Button, new() { Name = "Go" }).ClickAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("Thursday 3 December 2026");
